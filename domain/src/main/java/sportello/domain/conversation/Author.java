@@ -1,0 +1,8 @@
+package sportello.domain.conversation;
+
+/** Who wrote a message. */
+public enum Author {
+    CUSTOMER,
+    BOT,
+    STAFF
+}

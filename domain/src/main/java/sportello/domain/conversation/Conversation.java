@@ -1,0 +1,128 @@
+package sportello.domain.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import sportello.domain.customer.Customer;
+import sportello.domain.profile.CustomerProfile;
+import sportello.domain.profile.ExtractedValue;
+import sportello.domain.profile.ProfileExtractor;
+import sportello.domain.profile.ProfileSchema;
+
+/**
+ * One customer's conversation with the business: its messages in order, who answers (bot or staff), what the
+ * business knows about the customer, and whether staff should look at it. Immutable: every change returns a
+ * new conversation.
+ */
+public record Conversation(
+        ConversationId id,
+        Customer customer,
+        Mode mode,
+        List<Message> messages,
+        CustomerProfile profile,
+        Attention attention) {
+
+    private static final Comparator<Message> CHRONOLOGICAL = Comparator.comparing(Message::at);
+
+    public Conversation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(attention, "attention");
+        var sorted = new ArrayList<>(messages);
+        sorted.sort(CHRONOLOGICAL); // stable: equal timestamps keep arrival order
+        messages = List.copyOf(sorted);
+    }
+
+    public static Conversation start(ConversationId id, Customer customer) {
+        return new Conversation(id, customer, Mode.BOT, List.of(), CustomerProfile.EMPTY, Attention.NONE);
+    }
+
+    /**
+     * Takes in a customer message: stores it once, learns what it can about the customer, and says whether the
+     * bot should answer. A message the channel delivered before changes nothing.
+     */
+    public Reception receive(String messageId, CustomerMessage incoming, ProfileSchema schema) {
+        var seen = messageWithChannelId(incoming.channelMessageId());
+        if (seen.isPresent()) {
+            return new Reception.AlreadySeen(this, seen.get());
+        }
+        var message = Message.inbound(messageId, incoming);
+        var updatedProfile = profile;
+        for (ExtractedValue value : ProfileExtractor.extract(incoming.text(), schema)) {
+            if (updatedProfile.value(value.field()).isEmpty() || !isNameFromIntroduction(value, schema)) {
+                updatedProfile = updatedProfile
+                        .offer(schema, value.field(), value.raw(), messageId, incoming.sentAt())
+                        .profile();
+            }
+        }
+        var withMessage = new ArrayList<>(messages);
+        withMessage.add(message);
+        var updated = new Conversation(
+                id, customer.updatedWith(incoming.customer()), mode, withMessage, updatedProfile, attention);
+        if (!incoming.kind().startsAgentTurn()) {
+            return new Reception.NoAnswerNeeded(updated, message);
+        }
+        return switch (mode) {
+            case BOT -> new Reception.BotAnswers(updated, message);
+            case HUMAN -> new Reception.StaffAnswers(updated, message);
+        };
+    }
+
+    /** Names found in passing ("sono Marco") never overwrite a name the customer already gave. */
+    private static boolean isNameFromIntroduction(ExtractedValue value, ProfileSchema schema) {
+        return value.field().equals(ProfileSchema.NAME)
+                && schema.field(ProfileSchema.NAME).isPresent();
+    }
+
+    public Conversation append(Message message) {
+        if (messages.stream().anyMatch(m -> m.id().equals(message.id()))) {
+            return this;
+        }
+        var withMessage = new ArrayList<>(messages);
+        withMessage.add(message);
+        return new Conversation(id, customer, mode, withMessage, profile, attention);
+    }
+
+    public Conversation withMode(Mode newMode) {
+        return new Conversation(id, customer, newMode, messages, profile, attention);
+    }
+
+    public Conversation withProfile(CustomerProfile newProfile) {
+        return new Conversation(id, customer, mode, messages, newProfile, attention);
+    }
+
+    public Conversation flagForStaff(String reason, Instant at) {
+        return new Conversation(id, customer, mode, messages, profile, Attention.needed(reason, at));
+    }
+
+    public Conversation attentionHandled() {
+        return new Conversation(id, customer, mode, messages, profile, Attention.NONE);
+    }
+
+    public Optional<Message> messageWithChannelId(String channelMessageId) {
+        return messages.stream()
+                .filter(m -> channelMessageId.equals(m.channelMessageId()))
+                .findFirst();
+    }
+
+    public Optional<Message> lastMessage() {
+        return messages.isEmpty() ? Optional.empty() : Optional.of(messages.getLast());
+    }
+
+    public Optional<Instant> lastInboundAt() {
+        return messages.stream()
+                .filter(m -> m.direction() == Direction.IN)
+                .map(Message::at)
+                .max(Comparator.naturalOrder());
+    }
+
+    /** The 24-hour window opened by the customer's last message; empty if the customer never wrote. */
+    public Optional<ServiceWindow> serviceWindow() {
+        return ServiceWindow.after(lastInboundAt());
+    }
+}

@@ -1,0 +1,30 @@
+package sportello.domain.conversation;
+
+/**
+ * What a customer sent. Kinds the bot cannot answer meaningfully (reactions, system notices) never start an agent
+ * turn; anything a channel does not know becomes {@link #UNSUPPORTED} and is kept, never dropped.
+ */
+public enum MessageKind {
+    TEXT(true),
+    IMAGE(true),
+    AUDIO(true),
+    VIDEO(true),
+    DOCUMENT(true),
+    STICKER(false),
+    LOCATION(true),
+    CONTACTS(true),
+    BUTTON_REPLY(true),
+    REACTION(false),
+    SYSTEM(false),
+    UNSUPPORTED(true);
+
+    private final boolean startsAgentTurn;
+
+    MessageKind(boolean startsAgentTurn) {
+        this.startsAgentTurn = startsAgentTurn;
+    }
+
+    public boolean startsAgentTurn() {
+        return startsAgentTurn;
+    }
+}

@@ -1,0 +1,26 @@
+package sportello.domain.conversation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The customer-service window: free-form replies are allowed for 24 hours after the customer's last message;
+ * after that only pre-approved templates may be sent.
+ */
+public record ServiceWindow(Instant closesAt) {
+
+    public static final Duration LENGTH = Duration.ofHours(24);
+
+    public static Optional<ServiceWindow> after(Optional<Instant> lastInboundAt) {
+        return lastInboundAt.map(at -> new ServiceWindow(at.plus(LENGTH)));
+    }
+
+    public boolean isOpenAt(Instant now) {
+        return now.isBefore(closesAt);
+    }
+
+    public Duration remainingAt(Instant now) {
+        return isOpenAt(now) ? Duration.between(now, closesAt) : Duration.ZERO;
+    }
+}

@@ -1,0 +1,28 @@
+package sportello.ports.out;
+
+import java.util.List;
+import java.util.Optional;
+import sportello.domain.conversation.Conversation;
+import sportello.domain.conversation.ConversationId;
+import sportello.domain.customer.Customer;
+
+/**
+ * Driven port: where conversations are kept. Messages are read back with their delivery status folded from every
+ * status report the channel sent, in whatever order those arrived.
+ */
+public interface Conversations {
+
+    Optional<Conversation> byId(ConversationId id);
+
+    /** The conversation of this customer: matched by user id first, then by phone for older records. */
+    Optional<Conversation> byCustomer(Customer customer);
+
+    /**
+     * Stores the conversation's customer, mode, attention flag and profile, and adds messages not stored yet.
+     * Messages already stored are not rewritten (their delivery state is the outbox's and the channel's).
+     */
+    void save(Conversation conversation);
+
+    /** Conversations with the most recent activity first. */
+    List<ConversationSummary> summaries(int limit, int offset);
+}

@@ -1,0 +1,118 @@
+package sportello.ports.usecase;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sportello.ports.out.Channel;
+import sportello.ports.out.Conversations;
+import sportello.ports.out.Outbox;
+import sportello.ports.out.OutboxEntry;
+
+/**
+ * Sends what the outbox holds. Retries only what the channel provably did not take; a send whose outcome is
+ * unknown is parked and resent only if no status report shows the channel has it, so a timeout never becomes a
+ * double message.
+ */
+public final class DeliveringReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveringReplies.class);
+
+    private final Outbox outbox;
+    private final Conversations conversations;
+    private final Channel channel;
+    private final InstantSource clock;
+    private final Policy policy;
+
+    /** How hard to try: attempts before giving up, backoff bounds, and how long to wait on an unknown outcome. */
+    public record Policy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration inDoubtWait) {
+        public static final Policy DEFAULT =
+                new Policy(6, Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(5));
+    }
+
+    public DeliveringReplies(
+            Outbox outbox, Conversations conversations, Channel channel, InstantSource clock, Policy policy) {
+        this.outbox = outbox;
+        this.conversations = conversations;
+        this.channel = channel;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    /** Sends every entry that is due now. */
+    public int deliverDue() {
+        int sent = 0;
+        for (var batch = outbox.claimDue(clock.instant(), 16);
+                !batch.isEmpty();
+                batch = outbox.claimDue(clock.instant(), 16)) {
+            for (OutboxEntry entry : batch) {
+                deliver(entry);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** After a restart: sends that were cut off mid-way are in doubt, never simply repeated. */
+    public void recoverInterruptedSends() {
+        for (OutboxEntry entry : outbox.interruptedSends()) {
+            log.warn(
+                    "Send of outbox entry {} was interrupted by a restart; waiting for the channel's report",
+                    entry.id());
+            outbox.inDoubt(entry.id(), clock.instant().plus(policy.inDoubtWait()), "interrupted by a restart");
+        }
+    }
+
+    private void deliver(OutboxEntry entry) {
+        var known = outbox.channelIdFromStatusReports(entry.id());
+        if (known.isPresent()) {
+            outbox.accepted(entry.id(), known.get());
+            return;
+        }
+        switch (channel.send(entry.recipient(), entry.text(), entry.id())) {
+            case Channel.SendResult.Accepted(var channelMessageId) -> outbox.accepted(entry.id(), channelMessageId);
+            case Channel.SendResult.RetryLater(var reason, var after) -> retryOrGiveUp(entry, reason, after);
+            case Channel.SendResult.InDoubt(var reason) -> {
+                log.warn("Outcome of outbox entry {} unknown ({}); not resending before a recheck", entry.id(), reason);
+                outbox.inDoubt(entry.id(), clock.instant().plus(policy.inDoubtWait()), reason);
+            }
+            case Channel.SendResult.Refused(var reason, var critical) -> fail(entry, reason, critical);
+        }
+    }
+
+    private void retryOrGiveUp(OutboxEntry entry, String reason, Duration hint) {
+        int attempt = entry.attempts() + 1;
+        if (attempt >= policy.maxAttempts()) {
+            fail(entry, "gave up after " + attempt + " attempts: " + reason, false);
+            return;
+        }
+        Duration wait = max(hint, backoff(attempt));
+        log.info("Outbox entry {} not sent ({}); retry {} in {} ms", entry.id(), reason, attempt, wait.toMillis());
+        outbox.retryAt(entry.id(), clock.instant().plus(wait), reason);
+    }
+
+    private void fail(OutboxEntry entry, String reason, boolean critical) {
+        if (critical) {
+            log.error("CRITICAL: message to conversation {} refused: {}", entry.conversation(), reason);
+        } else {
+            log.warn("Message to conversation {} failed: {}", entry.conversation(), reason);
+        }
+        outbox.failed(entry.id(), reason);
+        conversations
+                .byId(entry.conversation())
+                .ifPresent(c -> conversations.save(c.flagForStaff("Delivery failed: " + reason, clock.instant())));
+    }
+
+    /** Exponential with jitter so that many conversations do not retry in lockstep. */
+    private Duration backoff(int attempt) {
+        long base = policy.firstBackoff().toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, policy.maxBackoff().toMillis());
+        double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.25;
+        return Duration.ofMillis((long) (capped * jitter));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a != null && a.compareTo(b) > 0 ? a : b;
+    }
+}

@@ -1,0 +1,66 @@
+package sportello.ports.usecase;
+
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sportello.ports.in.ReceiveWebhook;
+import sportello.ports.out.Inbox;
+import sportello.ports.out.RawDelivery;
+import sportello.ports.out.StorageUnavailable;
+import sportello.ports.out.WebhookReader;
+
+/** Stores a webhook delivery durably, then wakes the workers; never calls the agent or the channel itself. */
+public final class ReceivingWebhook implements ReceiveWebhook {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceivingWebhook.class);
+
+    private final String channel;
+    private final WebhookReader reader;
+    private final Inbox inbox;
+    private final InstantSource clock;
+    private final Runnable newWork;
+
+    public ReceivingWebhook(String channel, WebhookReader reader, Inbox inbox, InstantSource clock, Runnable newWork) {
+        this.channel = channel;
+        this.reader = reader;
+        this.inbox = inbox;
+        this.clock = clock;
+        this.newWork = newWork;
+    }
+
+    @Override
+    public Optional<String> handshake(Map<String, String> query) {
+        return reader.handshake(query);
+    }
+
+    @Override
+    public Outcome receive(byte[] body, Map<String, String> headers) {
+        var delivery = new RawDelivery(channel, body, clock.instant());
+        try {
+            return switch (reader.read(body, headers)) {
+                case WebhookReader.Reading.Forged(var reason) -> {
+                    log.warn("Webhook refused: {}. If this repeats, check WHATSAPP_APP_SECRET.", reason);
+                    yield new Outcome.Rejected(reason);
+                }
+                case WebhookReader.Reading.Unreadable(var reason) -> {
+                    inbox.storeUnreadable(delivery, reason);
+                    log.error("Signed webhook could not be read and was kept aside: {}", reason);
+                    yield new Outcome.KeptUnreadable(reason);
+                }
+                case WebhookReader.Reading.Events(var messages, var statuses, var notices) -> {
+                    notices.forEach(notice -> log.warn("Webhook notice: {}", notice));
+                    int fresh = inbox.store(delivery, messages, statuses);
+                    if (fresh > 0 || !statuses.isEmpty()) {
+                        newWork.run();
+                    }
+                    yield new Outcome.Stored(fresh);
+                }
+            };
+        } catch (StorageUnavailable e) {
+            log.error("Webhook NOT stored, the channel will deliver it again: {}", e.getMessage(), e);
+            return new Outcome.NotStored(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package sportello.ports.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static sportello.ports.fake.TestMessages.T0;
+import static sportello.ports.fake.TestMessages.chiara;
+import static sportello.ports.fake.TestMessages.giulia;
+import static sportello.ports.fake.TestMessages.marco;
+import static sportello.ports.fake.TestMessages.text;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import sportello.domain.conversation.Conversation;
+import sportello.domain.conversation.ConversationId;
+import sportello.domain.conversation.CustomerMessage;
+import sportello.domain.conversation.Mode;
+import sportello.domain.conversation.Reception;
+import sportello.domain.customer.Customer;
+import sportello.domain.profile.ProfileSchema;
+import sportello.ports.out.ConversationSummary;
+import sportello.ports.out.Conversations;
+
+/** What every {@link Conversations} must do; run against the fake and the real storage. */
+public abstract class ConversationsContract {
+
+    private Conversations conversations;
+    private final ProfileSchema schema = ProfileSchema.standard();
+
+    protected abstract Storage createStorage();
+
+    @BeforeEach
+    void setUp() {
+        conversations = createStorage().conversations();
+    }
+
+    private Conversation received(Conversation conversation, String messageId, CustomerMessage message) {
+        return conversation.receive(messageId, message, schema).conversation();
+    }
+
+    private Conversation startedBy(Customer customer, String id, String text) {
+        return received(
+                Conversation.start(new ConversationId(id), customer), "m-" + id, text(customer, "w-" + id, text));
+    }
+
+    @Test
+    void savedConversation_isFoundById_withMessagesProfileAndMode() {
+        var conversation = received(
+                        startedBy(giulia(), "c1", "Buongiorno, è partito l'ordine?"),
+                        "m-2",
+                        text(giulia(), "w-2", "scrivetemi a giulia.rossi@example.it", T0.plusSeconds(60)))
+                .withMode(Mode.HUMAN)
+                .flagForStaff("handoff requested", T0.plusSeconds(61));
+
+        conversations.save(conversation);
+
+        var found = conversations.byId(conversation.id()).orElseThrow();
+        assertThat(found.customer()).isEqualTo(giulia());
+        assertThat(found.mode()).isEqualTo(Mode.HUMAN);
+        assertThat(found.attention()).isEqualTo(conversation.attention());
+        assertThat(found.messages()).isEqualTo(conversation.messages());
+        assertThat(found.profile()).isEqualTo(conversation.profile());
+        assertThat(found.profile().value("email").orElseThrow().source()).isEqualTo("m-2");
+    }
+
+    @Test
+    void unknownId_isEmpty() {
+        assertThat(conversations.byId(new ConversationId("nope"))).isEmpty();
+    }
+
+    @Test
+    void savingTwice_doesNotDuplicateMessages() {
+        var conversation = startedBy(giulia(), "c1", "Ciao");
+
+        conversations.save(conversation);
+        conversations.save(conversation);
+
+        assertThat(conversations.byId(conversation.id()).orElseThrow().messages())
+                .hasSize(1);
+    }
+
+    @Test
+    void customer_isFoundByUserId_evenAfterChangingNumber() {
+        conversations.save(startedBy(giulia(), "c1", "Ciao"));
+
+        var sameUserNewPhone = Customer.of("IT.1234567890123456", "393339876543", null);
+
+        assertThat(conversations.byCustomer(sameUserNewPhone))
+                .map(Conversation::id)
+                .contains(new ConversationId("c1"));
+    }
+
+    @Test
+    void customerKnownOnlyByPhone_isFoundWhenTheUserIdArrives() {
+        var legacy = Customer.of(null, "393387654321", "Marco");
+        conversations.save(startedBy(legacy, "c1", "Ciao"));
+
+        assertThat(conversations.byCustomer(marco())).map(Conversation::id).contains(new ConversationId("c1"));
+    }
+
+    @Test
+    void usernameCustomerWithoutPhone_isFoundByUserId() {
+        conversations.save(startedBy(chiara(), "c1", "C'è la torta?"));
+
+        assertThat(conversations.byCustomer(chiara())).isPresent();
+        assertThat(conversations.byCustomer(marco())).isEmpty();
+    }
+
+    @Test
+    void customerAttributes_updateOnSave() {
+        var conversation = startedBy(Customer.of("IT.1", null, null), "c1", "Ciao");
+        conversations.save(conversation);
+
+        var updated = received(conversation, "m-2", text(Customer.of("IT.1", "393330000000", "Anna"), "w-2", "eccomi"));
+        conversations.save(updated);
+
+        var customer = conversations.byId(conversation.id()).orElseThrow().customer();
+        assertThat(customer.phone()).isEqualTo("393330000000");
+        assertThat(customer.displayName()).isEqualTo("Anna");
+    }
+
+    @Test
+    void summaries_listMostRecentFirst_withLastMessageAndCompleteness() {
+        conversations.save(startedBy(giulia(), "c1", "prima"));
+        var later = received(
+                Conversation.start(new ConversationId("c2"), marco()),
+                "m-x",
+                text(
+                        marco(),
+                        "w-x",
+                        "Sono Marco Bianchi, marco@example.com, ordine n. 58213",
+                        T0.plus(Duration.ofMinutes(5))));
+        conversations.save(later);
+
+        var list = conversations.summaries(10, 0);
+
+        assertThat(list)
+                .extracting(ConversationSummary::id)
+                .containsExactly(new ConversationId("c2"), new ConversationId("c1"));
+        assertThat(list.getFirst().lastMessage()).contains("58213");
+        assertThat(list.getFirst().lastMessageAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+        assertThat(list.getFirst().profileComplete()).isTrue();
+        assertThat(list.get(1).profileComplete()).isFalse();
+        assertThat(conversations.summaries(1, 1))
+                .extracting(ConversationSummary::id)
+                .containsExactly(new ConversationId("c1"));
+    }
+
+    @Test
+    void receptionOfStoredConversation_recognisesARedelivery() {
+        conversations.save(startedBy(giulia(), "c1", "Ciao"));
+        var stored = conversations.byId(new ConversationId("c1")).orElseThrow();
+
+        var again = stored.receive("m-other", text(giulia(), "w-c1", "Ciao"), schema);
+
+        assertThat(again).isInstanceOf(Reception.AlreadySeen.class);
+    }
+}

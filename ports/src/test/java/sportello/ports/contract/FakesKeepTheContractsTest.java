@@ -1,0 +1,88 @@
+package sportello.ports.contract;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import sportello.domain.customer.Customer;
+import sportello.ports.fake.RecordingChannel;
+import sportello.ports.fake.ScriptedReplyAgent;
+import sportello.ports.fake.StubWebhookReader;
+import sportello.ports.fake.TestMessages;
+import sportello.ports.out.Channel;
+import sportello.ports.out.ReplyAgent;
+import sportello.ports.out.WebhookReader;
+
+/** The fakes used by use-case tests keep the same promises as the real adapters. */
+class FakesKeepTheContractsTest {
+
+    @Nested
+    class RecordingChannelTest extends ChannelContract {
+        private final RecordingChannel channel = new RecordingChannel();
+
+        @Override
+        protected Channel channel() {
+            return channel;
+        }
+
+        @Override
+        protected void arrangeAccepted() {}
+
+        @Override
+        protected void arrangeTemporaryFailure() {
+            channel.thenAnswer(new Channel.SendResult.RetryLater("503", java.time.Duration.ZERO));
+        }
+
+        @Override
+        protected void arrangePermanentRefusal() {
+            channel.thenAnswer(new Channel.SendResult.Refused("invalid recipient", false));
+        }
+    }
+
+    @Nested
+    class ScriptedReplyAgentTest extends ReplyAgentContract {
+        private final ScriptedReplyAgent agent = new ScriptedReplyAgent();
+
+        @Override
+        protected ReplyAgent agent() {
+            return agent;
+        }
+
+        @Override
+        protected void arrangeReply(String text) {
+            agent.thenAnswer(new ReplyAgent.Answer.Reply(text));
+        }
+
+        @Override
+        protected void arrangeOutage() {
+            agent.thenAnswer(new ReplyAgent.Answer.Unavailable("backend down", false));
+        }
+    }
+
+    @Nested
+    class StubWebhookReaderTest extends WebhookReaderContract {
+        private final StubWebhookReader reader = new StubWebhookReader()
+                .carrying(List.of(TestMessages.text(Customer.of("IT.1", null, null), "w1", "Ciao è 😊")), List.of());
+
+        @Override
+        protected WebhookReader reader() {
+            return reader;
+        }
+
+        @Override
+        protected SignedDelivery signedText() {
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            return new SignedDelivery(body, Map.of("x-test-signature", StubWebhookReader.sign(body)), "Ciao è 😊");
+        }
+
+        @Override
+        protected Map<String, String> validHandshake(String challenge) {
+            return Map.of("token", "ok", "challenge", challenge);
+        }
+
+        @Override
+        protected Map<String, String> handshakeWithWrongToken(String challenge) {
+            return Map.of("token", "nope", "challenge", challenge);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package sportello.web.api;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import sportello.domain.conversation.Conversation;
+import sportello.domain.conversation.Message;
+import sportello.domain.profile.ProfileSchema;
+import sportello.domain.profile.ProfileValue;
+import sportello.ports.out.ConversationSummary;
+
+/** The JSON shapes of the conversation API; the field names are product interface, keep them. */
+final class ConversationJson {
+
+    private ConversationJson() {}
+
+    record Summary(
+            String id,
+            String waId,
+            String userId,
+            String name,
+            String mode,
+            Instant lastMessageAt,
+            String lastMessage,
+            boolean profileComplete,
+            boolean needsAttention) {
+
+        static Summary of(ConversationSummary s) {
+            return new Summary(
+                    s.id().value(),
+                    s.customer().phone(),
+                    s.customer().userId(),
+                    s.customer().displayName(),
+                    s.mode().name(),
+                    s.lastMessageAt(),
+                    s.lastMessage(),
+                    s.profileComplete(),
+                    s.needsAttention());
+        }
+    }
+
+    record Detail(
+            String id,
+            String waId,
+            String userId,
+            String name,
+            String mode,
+            Profile profile,
+            List<MessageJson> messages,
+            Attention attention,
+            Instant serviceWindowClosesAt) {
+
+        static Detail of(Conversation c, ProfileSchema schema) {
+            var name = c.profile()
+                    .value(ProfileSchema.NAME)
+                    .map(ProfileValue::value)
+                    .orElse(c.customer().displayName());
+            return new Detail(
+                    c.id().value(),
+                    c.customer().phone(),
+                    c.customer().userId(),
+                    name,
+                    c.mode().name(),
+                    Profile.of(c, schema),
+                    c.messages().stream().map(MessageJson::of).toList(),
+                    c.attention().isNeeded()
+                            ? new Attention(
+                                    c.attention().reason(), c.attention().since())
+                            : null,
+                    c.serviceWindow().map(w -> w.closesAt()).orElse(null));
+        }
+    }
+
+    record Profile(Map<String, String> fields, boolean complete, List<String> missing, Map<String, Source> sources) {
+
+        static Profile of(Conversation c, ProfileSchema schema) {
+            var fields = new LinkedHashMap<String, String>();
+            var sources = new LinkedHashMap<String, Source>();
+            for (var field : schema.fields()) {
+                var value = c.profile().value(field.name());
+                fields.put(field.name(), value.map(ProfileValue::value).orElse(null));
+                value.ifPresent(v -> sources.put(field.name(), new Source(v.source(), v.recordedAt())));
+            }
+            return new Profile(
+                    fields, c.profile().isComplete(schema), c.profile().missing(schema), sources);
+        }
+    }
+
+    record Source(String messageId, Instant at) {}
+
+    record Attention(String reason, Instant since) {}
+
+    record MessageJson(
+            String id,
+            String direction,
+            String author,
+            String kind,
+            String text,
+            String status,
+            String failureReason,
+            Instant at) {
+
+        static MessageJson of(Message m) {
+            return new MessageJson(
+                    m.id(),
+                    m.direction().name().toLowerCase(Locale.ROOT),
+                    m.author().name().toLowerCase(Locale.ROOT),
+                    m.kind().name().toLowerCase(Locale.ROOT),
+                    m.text(),
+                    m.delivery().state().name().toLowerCase(Locale.ROOT),
+                    m.delivery().failureReason(),
+                    m.at());
+        }
+    }
+}

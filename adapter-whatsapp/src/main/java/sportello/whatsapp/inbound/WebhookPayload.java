@@ -1,0 +1,93 @@
+package sportello.whatsapp.inbound;
+
+import static sportello.whatsapp.inbound.JsonFields.elements;
+import static sportello.whatsapp.inbound.JsonFields.nonBlank;
+import static sportello.whatsapp.inbound.JsonFields.object;
+import static sportello.whatsapp.inbound.JsonFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Set;
+import sportello.ports.out.WebhookReader.Reading.Events;
+
+/**
+ * Walks a verified webhook body: every entry, every change, every element. One delivery may hold up to 1000 updates
+ * for several numbers; an element that cannot be read becomes a notice and the walk goes on.
+ */
+final class WebhookPayload {
+
+    static final String WHATSAPP_OBJECT = "whatsapp_business_account";
+
+    private final Set<String> servedPhoneNumberIds;
+
+    WebhookPayload(Set<String> servedPhoneNumberIds) {
+        this.servedPhoneNumberIds = Set.copyOf(servedPhoneNumberIds);
+    }
+
+    Events events(JsonNode root) {
+        var out = new ReadingCollector();
+        String object = text(root, "object");
+        if (!WHATSAPP_OBJECT.equals(object)) {
+            // Other Meta products can share the callback URL; their deliveries are acknowledged and ignored.
+            out.notice("ignored a webhook for object '" + object + "'");
+            return out.events();
+        }
+        List<JsonNode> entries = elements(root, "entry", "webhook", out);
+        for (int e = 0; e < entries.size(); e++) {
+            String entryWhere = "entry[" + e + "]";
+            List<JsonNode> changes = elements(entries.get(e), "changes", entryWhere, out);
+            for (int c = 0; c < changes.size(); c++) {
+                readChange(changes.get(c), entryWhere + ".changes[" + c + "]", out);
+            }
+        }
+        return out.events();
+    }
+
+    private void readChange(JsonNode change, String where, ReadingCollector out) {
+        if (!"messages".equals(text(change, "field"))) {
+            return; // account_update, user_preferences, …: subscribed fields we do not use
+        }
+        JsonNode valueNode = object(change, "value");
+        if (valueNode.isMissingNode()) {
+            out.notice(where + " has no value object; skipped");
+            return;
+        }
+        var value = new ChangeValue(
+                nonBlank(object(valueNode, "metadata"), "phone_number_id"),
+                elements(valueNode, "contacts", where + ".value", out).stream()
+                        .filter(JsonNode::isObject)
+                        .toList(),
+                where + ".value");
+        if (value.phoneNumberId() != null && !servedPhoneNumberIds.contains(value.phoneNumberId())) {
+            out.notice("phone_number_id " + value.phoneNumberId() + " is not configured in Sportello");
+        }
+        List<JsonNode> messages = elements(valueNode, "messages", value.where(), out);
+        for (int i = 0; i < messages.size(); i++) {
+            String elementWhere = value.where() + ".messages[" + i + "]";
+            JsonNode message = messages.get(i);
+            guarded(elementWhere, out, () -> InboundMessages.read(message, value, elementWhere, out));
+        }
+        List<JsonNode> statuses = elements(valueNode, "statuses", value.where(), out);
+        for (int i = 0; i < statuses.size(); i++) {
+            String elementWhere = value.where() + ".statuses[" + i + "]";
+            JsonNode status = statuses.get(i);
+            guarded(elementWhere, out, () -> InboundStatuses.read(status, value, elementWhere, out));
+        }
+        for (JsonNode error : elements(valueNode, "errors", value.where(), out)) {
+            out.notice("WhatsApp reported an error for phone_number_id " + value.phoneNumberId() + ": "
+                    + ReportedError.describe(error));
+        }
+    }
+
+    /**
+     * The readers are written not to throw; this is the net under them, so one unforeseen shape costs one element
+     * (named in a notice, the raw body is stored anyway) and never the whole delivery.
+     */
+    private static void guarded(String where, ReadingCollector out, Runnable read) {
+        try {
+            read.run();
+        } catch (RuntimeException e) {
+            out.notice(where + " could not be read (" + e.getClass().getSimpleName() + "); skipped");
+        }
+    }
+}

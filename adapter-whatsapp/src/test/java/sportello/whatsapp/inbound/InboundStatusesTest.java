@@ -1,0 +1,86 @@
+package sportello.whatsapp.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static sportello.whatsapp.inbound.SignedWebhooks.fixture;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import sportello.domain.conversation.DeliveryState;
+import sportello.domain.conversation.StatusReport;
+import sportello.whatsapp.TestSettings;
+
+class InboundStatusesTest {
+
+    @Test
+    void sentStatus_carriesOurCorrelationWithoutTheOutboxPrefix() {
+        var events = fixture("status-sent.json");
+
+        assertThat(events.messages()).isEmpty();
+        assertThat(events.statuses())
+                .containsExactly(new StatusReport(
+                        TestSettings.PHONE_NUMBER_ID,
+                        "wamid.HBgMMzkzMzMxMjM0NTY3FQIAERgSNTVEMDA1Q0UwRjQ2NDVGQkMzAA==",
+                        DeliveryState.SENT,
+                        Instant.ofEpochSecond(1795512605),
+                        null,
+                        "01JD3Q8Z6YV5M2K7C9R4T0W1XA"));
+    }
+
+    @Test
+    void deliveredAndReadStatuses_mapToTheirStates() {
+        assertThat(only("status-delivered.json").state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(only("status-read.json").state()).isEqualTo(DeliveryState.READ);
+        assertThat(only("status-delivered-user-id-only.json").state()).isEqualTo(DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void legacyV23Status_isStillRead() {
+        StatusReport status = only("status-sent-legacy-v23.json");
+
+        assertThat(status.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(status.correlation()).isNull();
+    }
+
+    @Test
+    void windowClosedFailure_explainsTheReasonReadably() {
+        StatusReport status = only("status-failed-131047.json");
+
+        assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(status.failureReason())
+                .isEqualTo("131047 Re-engagement message: The customer has not written to this number for over"
+                        + " 24 hours, so only a template can be sent.");
+    }
+
+    @Test
+    void undeliverableFailure_namesItsCode() {
+        StatusReport status = only("status-failed-131026.json");
+
+        assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(status.failureReason()).startsWith("131026 ");
+    }
+
+    @Test
+    void batchedStatuses_areAllRead() {
+        var statuses = fixture("webhook-batched.json").statuses();
+
+        assertThat(statuses)
+                .extracting(StatusReport::state)
+                .containsExactly(DeliveryState.READ, DeliveryState.DELIVERED);
+    }
+
+    @Test
+    void valueErrors_becomeNotices() {
+        var events = fixture("webhook-errors-130429.json");
+
+        assertThat(events.messages()).isEmpty();
+        assertThat(events.statuses()).isEmpty();
+        assertThat(events.notices()).singleElement().asString().contains("130429 Rate limit hit");
+    }
+
+    private static StatusReport only(String fixture) {
+        var events = fixture(fixture);
+        assertThat(events.notices()).isEmpty();
+        assertThat(events.statuses()).hasSize(1);
+        return events.statuses().get(0);
+    }
+}

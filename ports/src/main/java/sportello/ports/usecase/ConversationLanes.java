@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs work one key at a time and different keys in parallel: each key (a customer) gets a lane whose tasks run
  * in submission order on a virtual thread, so one conversation is never processed by two workers at once.
  */
 public final class ConversationLanes implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationLanes.class);
 
     private final Map<Object, ArrayDeque<Runnable>> lanes = new HashMap<>();
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
@@ -45,6 +49,9 @@ public final class ConversationLanes implements AutoCloseable {
             }
             try {
                 next.run();
+            } catch (RuntimeException e) {
+                // the task's own error handling failed; the lane must go on with the next conversation step
+                log.error("Task for {} failed", key, e);
             } finally {
                 synchronized (lanes) {
                     lanes.get(key).poll();

@@ -1,0 +1,166 @@
+package sportello.ports.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static sportello.ports.fake.TestMessages.giulia;
+import static sportello.ports.fake.TestMessages.text;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import sportello.domain.conversation.Author;
+import sportello.domain.conversation.Conversation;
+import sportello.domain.conversation.ConversationId;
+import sportello.domain.conversation.DeliveryState;
+import sportello.domain.conversation.Direction;
+import sportello.domain.conversation.Message;
+import sportello.domain.profile.ProfileSchema;
+import sportello.ports.fake.InMemoryStorage;
+import sportello.ports.fake.ManualClock;
+import sportello.ports.fake.RecordingChannel;
+import sportello.ports.fake.TestMessages;
+import sportello.ports.out.Channel.SendResult;
+import sportello.ports.out.RawDelivery;
+
+class DeliveringRepliesTest {
+
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private final RecordingChannel channel = new RecordingChannel();
+    private final ManualClock clock = new ManualClock(TestMessages.T0);
+    private final DeliveringReplies.Policy policy =
+            new DeliveringReplies.Policy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5));
+    private final DeliveringReplies replies = new DeliveringReplies(storage, storage, channel, clock, policy);
+    private final ConversationId id = new ConversationId("c1");
+
+    @BeforeEach
+    void conversation() {
+        storage.save(Conversation.start(id, giulia())
+                .receive("m-in", text(giulia(), "wamid.in", "Ciao"), ProfileSchema.standard())
+                .conversation());
+        storage.enqueue(id, Author.BOT, "Buongiorno!", "m-in", clock.instant());
+    }
+
+    private Message reply() {
+        return storage.byId(id).orElseThrow().messages().stream()
+                .filter(m -> m.direction() == Direction.OUT)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void acceptedSend_recordsTheChannelId() {
+        replies.deliverDue();
+
+        assertThat(channel.sent()).singleElement().satisfies(s -> {
+            assertThat(s.to()).isEqualTo(giulia());
+            assertThat(s.text()).isEqualTo("Buongiorno!");
+        });
+        assertThat(reply().channelMessageId()).isEqualTo("wamid.fake-1");
+        assertThat(reply().delivery().state()).isEqualTo(DeliveryState.SENT);
+    }
+
+    @Test
+    void retryableFailure_isRetriedAfterABackoff_thenSentOnce() {
+        channel.thenAnswer(
+                new SendResult.RetryLater("500", Duration.ZERO), new SendResult.RetryLater("500", Duration.ZERO));
+
+        replies.deliverDue();
+        replies.deliverDue();
+        clock.advance(Duration.ofSeconds(1));
+        replies.deliverDue();
+        clock.advance(Duration.ofSeconds(2));
+        replies.deliverDue();
+        replies.deliverDue();
+
+        assertThat(channel.sent()).hasSize(3);
+        assertThat(reply().delivery().state()).isEqualTo(DeliveryState.SENT);
+    }
+
+    @Test
+    void retryHintFromTheChannel_isHonoured() {
+        channel.thenAnswer(new SendResult.RetryLater("429", Duration.ofSeconds(20)));
+
+        replies.deliverDue();
+        clock.advance(Duration.ofSeconds(19));
+        replies.deliverDue();
+
+        assertThat(channel.sent()).hasSize(1);
+        clock.advance(Duration.ofSeconds(1));
+        replies.deliverDue();
+        assertThat(channel.sent()).hasSize(2);
+    }
+
+    @Test
+    void tooManyFailures_giveUp_andFlagForStaff() {
+        for (int i = 0; i < 4; i++) {
+            channel.thenAnswer(new SendResult.RetryLater("503", Duration.ZERO));
+        }
+
+        for (int i = 0; i < 6; i++) {
+            replies.deliverDue();
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        assertThat(channel.sent()).hasSize(4);
+        assertThat(reply().delivery().state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(storage.byId(id).orElseThrow().attention().isNeeded()).isTrue();
+    }
+
+    @Test
+    void refusal_failsAtOnce_withTheReasonForStaff() {
+        channel.thenAnswer(new SendResult.Refused("outside the 24-hour window", false));
+
+        replies.deliverDue();
+        clock.advance(Duration.ofHours(1));
+        replies.deliverDue();
+
+        assertThat(channel.sent()).hasSize(1);
+        assertThat(reply().delivery().failureReason()).isEqualTo("outside the 24-hour window");
+        assertThat(storage.byId(id).orElseThrow().attention().reason()).contains("24-hour");
+    }
+
+    @Test
+    void timeoutAfterSending_isNeverResentWhileAStatusShowsTheChannelHasIt() {
+        channel.thenAnswer(new SendResult.InDoubt("read timeout"));
+        replies.deliverDue();
+        var entryId = reply().id();
+        storage.store(
+                new RawDelivery("whatsapp", "{}".getBytes(StandardCharsets.UTF_8), clock.instant()),
+                List.of(),
+                List.of(TestMessages.status("wamid.real", DeliveryState.SENT, entryId)));
+
+        clock.advance(Duration.ofMinutes(5));
+        replies.deliverDue();
+
+        assertThat(channel.sent()).hasSize(1);
+        assertThat(reply().channelMessageId()).isEqualTo("wamid.real");
+    }
+
+    @Test
+    void timeoutWithoutAnyStatus_isResentOnlyAfterTheWait() {
+        channel.thenAnswer(new SendResult.InDoubt("read timeout"));
+        replies.deliverDue();
+
+        clock.advance(Duration.ofMinutes(4));
+        replies.deliverDue();
+        assertThat(channel.sent()).hasSize(1);
+
+        clock.advance(Duration.ofMinutes(1));
+        replies.deliverDue();
+        assertThat(channel.sent()).hasSize(2);
+    }
+
+    @Test
+    void sendInterruptedByARestart_isInDoubt_notRepeatedAtOnce() {
+        storage.claimDue(clock.instant(), 10); // the previous run claimed it and died mid-send
+
+        replies.recoverInterruptedSends();
+        replies.deliverDue();
+
+        assertThat(channel.sent()).isEmpty();
+        clock.advance(Duration.ofMinutes(5));
+        replies.deliverDue();
+        assertThat(channel.sent()).hasSize(1);
+    }
+}

@@ -1,0 +1,69 @@
+package sportello.ports.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import sportello.ports.fake.InMemoryStorage;
+import sportello.ports.fake.ManualClock;
+import sportello.ports.fake.StubWebhookReader;
+import sportello.ports.fake.TestMessages;
+import sportello.ports.in.ReceiveWebhook.Outcome;
+
+class ReceivingWebhookTest {
+
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private final StubWebhookReader reader = new StubWebhookReader();
+    private int wakeUps;
+    private final ReceivingWebhook receiving =
+            new ReceivingWebhook("whatsapp", reader, storage, new ManualClock(TestMessages.T0), () -> wakeUps++);
+    private final byte[] body = "{\"x\":1}".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void signedDelivery_isStored_andWakesTheWorkers() {
+        reader.carrying(List.of(TestMessages.text(TestMessages.giulia(), "wamid.1", "Ciao")), List.of());
+
+        var outcome = receiving.receive(body, Map.of("x-test-signature", StubWebhookReader.sign(body)));
+
+        assertThat(outcome).isEqualTo(new Outcome.Stored(1));
+        assertThat(storage.pending(10)).hasSize(1);
+        assertThat(wakeUps).isEqualTo(1);
+    }
+
+    @Test
+    void forgedDelivery_isRejected_andNothingIsStored() {
+        reader.carrying(List.of(TestMessages.text(TestMessages.giulia(), "wamid.1", "Ciao")), List.of());
+
+        var outcome = receiving.receive(body, Map.of("x-test-signature", "forged"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+        assertThat(storage.pending(10)).isEmpty();
+        assertThat(wakeUps).isZero();
+    }
+
+    @Test
+    void unreadableDelivery_isKeptAside_andAcknowledged() {
+        reader.unreadable("not JSON");
+
+        var outcome = receiving.receive(body, Map.of("x-test-signature", StubWebhookReader.sign(body)));
+
+        assertThat(outcome).isInstanceOf(Outcome.KeptUnreadable.class);
+        assertThat(storage.unreadable()).containsExactly("not JSON");
+    }
+
+    @Test
+    void storageFailure_isNotAcknowledged_soTheChannelRetries() {
+        var failing = new ReceivingWebhook(
+                "whatsapp",
+                reader.carrying(List.of(TestMessages.text(TestMessages.giulia(), "wamid.1", "Ciao")), List.of()),
+                new FailingInbox(),
+                new ManualClock(TestMessages.T0),
+                () -> {});
+
+        var outcome = failing.receive(body, Map.of("x-test-signature", StubWebhookReader.sign(body)));
+
+        assertThat(outcome).isInstanceOf(Outcome.NotStored.class);
+    }
+}

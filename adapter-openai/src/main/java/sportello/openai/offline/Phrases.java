@@ -1,0 +1,50 @@
+package sportello.openai.offline;
+
+import sportello.domain.profile.ProfileSchema;
+
+/** What the offline agent says, in Italian and in English. */
+record Phrases(CustomerLanguage language) {
+
+    static Phrases of(CustomerLanguage language) {
+        return new Phrases(language);
+    }
+
+    private boolean italian() {
+        return language == CustomerLanguage.ITALIAN;
+    }
+
+    String greeting(String business) {
+        return italian()
+                ? "Ciao! Sono l'assistente di " + business + "."
+                : "Hi! I'm the assistant of " + business + ".";
+    }
+
+    String thanks() {
+        return italian() ? "Grazie!" : "Thank you!";
+    }
+
+    String thanksName(String name) {
+        return italian() ? "Grazie, " + name + "!" : "Thank you, " + name + "!";
+    }
+
+    String complete() {
+        return italian()
+                ? "Ho tutti i dati che mi servono: un collega ti risponderà al più presto."
+                : "I have everything I need: a colleague will get back to you shortly.";
+    }
+
+    String ask(String field, String label) {
+        return switch (field) {
+            case ProfileSchema.NAME -> italian() ? "Come ti chiami?" : "May I have your name?";
+            case ProfileSchema.EMAIL ->
+                italian() ? "Mi lasci un indirizzo e-mail?" : "Could you share your e-mail address?";
+            case ProfileSchema.PHONE ->
+                italian() ? "A quale numero di telefono possiamo richiamarti?" : "Which phone number can we call?";
+            case ProfileSchema.ORDER_NUMBER ->
+                italian()
+                        ? "Qual è il numero del tuo ordine? Lo trovi nell'e-mail di conferma."
+                        : "What is your order number? You'll find it in the confirmation e-mail.";
+            default -> italian() ? "Mi indichi " + label + "?" : "Could you tell me your " + label + "?";
+        };
+    }
+}

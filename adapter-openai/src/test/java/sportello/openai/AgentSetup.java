@@ -1,0 +1,43 @@
+package sportello.openai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
+
+/** An agent pointed at a MockWebServer, with fake time and a recorded alert hook. */
+final class AgentSetup {
+
+    static final String API_KEY = "sk-test-0123456789";
+
+    final FakeTime time = new FakeTime();
+    final List<String> alerts = new ArrayList<>();
+    private final MockWebServer server;
+
+    AgentSetup(MockWebServer server) {
+        this.server = server;
+    }
+
+    OpenAiSettings settings() {
+        return OpenAiSettings.of(API_KEY, "b42", "Ceramiche Bellini")
+                .withBaseUrl(server.url("/v1").toString())
+                .withModel("gpt-4.1-mini");
+    }
+
+    OpenAiReplyAgent agent() {
+        return agent(settings());
+    }
+
+    OpenAiReplyAgent agent(OpenAiSettings settings) {
+        return new OpenAiReplyAgent(
+                settings,
+                new OkHttpClient(),
+                new ObjectMapper(),
+                InstructionTemplate.defaultTemplate(),
+                alerts::add,
+                time,
+                time,
+                () -> 0.0);
+    }
+}

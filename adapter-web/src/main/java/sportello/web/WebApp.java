@@ -13,6 +13,7 @@ import sportello.web.access.LocalNetworkOnly;
 import sportello.web.api.ApiErrors;
 import sportello.web.api.BadRequest;
 import sportello.web.api.ConversationApi;
+import sportello.web.demo.DemoRoutes;
 import sportello.web.health.HealthRoute;
 import sportello.web.webhook.WebhookRoutes;
 
@@ -26,6 +27,7 @@ public final class WebApp {
     private final HealthRoute health;
     private final ConversationApi conversations;
     private final ObjectMapper json;
+    private DemoRoutes demo;
 
     public WebApp(
             ReceiveWebhook webhook,
@@ -38,6 +40,12 @@ public final class WebApp {
         this.health = new HealthRoute(health);
         this.conversations = new ConversationApi(queries, staffReply, changeMode);
         this.json = json;
+    }
+
+    /** Demo mode: customers' messages arrive through {@code POST /api/demo/messages} instead of WhatsApp. */
+    public WebApp withDemoInbound(ReceiveWebhook demoInbound) {
+        this.demo = new DemoRoutes(demoInbound);
+        return this;
     }
 
     public Javalin create() {
@@ -57,6 +65,10 @@ public final class WebApp {
             config.routes.get("/api/conversations/{id}", conversations::detail);
             config.routes.post("/api/conversations/{id}/messages", conversations::sendStaffReply);
             config.routes.put("/api/conversations/{id}/mode", conversations::changeMode);
+
+            if (demo != null) {
+                config.routes.post("/api/demo/messages", demo::customerWrites);
+            }
 
             config.routes.exception(UnknownConversation.class, ApiErrors::notFound);
             config.routes.exception(BadRequest.class, ApiErrors::badRequest);

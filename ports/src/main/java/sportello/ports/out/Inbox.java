@@ -32,5 +32,6 @@ public interface Inbox {
     /** The message could not be handled; it stays visible for staff instead of being retried forever. */
     void markFailed(long entryId, String reason);
 
-    int backlog();
+    /** Messages stored but not handled yet. */
+    int pendingCount();
 }

@@ -45,5 +45,6 @@ public interface Outbox {
     /** The channel's id for an entry, known from a status report that carried the entry's correlation. */
     Optional<String> channelIdFromStatusReports(String entryId);
 
-    int backlog();
+    /** Outgoing messages neither accepted by the channel nor given up on. */
+    int unsentCount();
 }

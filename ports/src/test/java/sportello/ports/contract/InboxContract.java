@@ -84,7 +84,7 @@ public abstract class InboxContract {
         inbox.markFailed(entries.get(1).id(), "boom");
 
         assertThat(inbox.pending(10)).isEmpty();
-        assertThat(inbox.backlog()).isZero();
+        assertThat(inbox.pendingCount()).isZero();
     }
 
     @Test

@@ -67,7 +67,7 @@ public abstract class OutboxContract {
         assertThat(message.author()).isEqualTo(Author.BOT);
         assertThat(message.text()).isEqualTo("Buongiorno! Come posso aiutarla?");
         assertThat(message.delivery().state()).isEqualTo(DeliveryState.PENDING);
-        assertThat(storage.outbox().backlog()).isEqualTo(1);
+        assertThat(storage.outbox().unsentCount()).isEqualTo(1);
     }
 
     @Test
@@ -140,7 +140,7 @@ public abstract class OutboxContract {
         assertThat(outbound().delivery().state()).isEqualTo(DeliveryState.SENT);
         assertThat(storage.outbox().claimDue(T0.plus(Duration.ofDays(1)), 10)).isEmpty();
         assertThat(storage.outbox().interruptedSends()).isEmpty();
-        assertThat(storage.outbox().backlog()).isZero();
+        assertThat(storage.outbox().unsentCount()).isZero();
     }
 
     @Test

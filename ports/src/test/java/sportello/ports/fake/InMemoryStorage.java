@@ -133,11 +133,15 @@ public final class InMemoryStorage implements Conversations, Inbox, Outbox {
     }
 
     @Override
-    public synchronized int backlog() {
-        return pending.size()
-                + (int) outgoing.values().stream()
-                        .filter(o -> o.state != SendState.ACCEPTED && o.state != SendState.FAILED)
-                        .count();
+    public synchronized int pendingCount() {
+        return pending.size();
+    }
+
+    @Override
+    public synchronized int unsentCount() {
+        return (int) outgoing.values().stream()
+                .filter(o -> o.state != SendState.ACCEPTED && o.state != SendState.FAILED)
+                .count();
     }
 
     // --- Conversations

@@ -41,7 +41,7 @@ final class FailingInbox implements Inbox {
     }
 
     @Override
-    public int backlog() {
+    public int pendingCount() {
         throw full();
     }
 }

@@ -1,0 +1,31 @@
+package sportello.sqlite;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import sportello.domain.conversation.CustomerMessage;
+import sportello.domain.conversation.MessageKind;
+import sportello.ports.out.InboxEntry;
+
+/** Maps an {@code inbox_message} row (customer columns aliased for {@link CustomerColumns}). */
+final class InboxEntryMapper implements RowMapper<InboxEntry> {
+
+    static final String COLUMNS = "id, channel_account, channel_message_id, customer_key,"
+            + " customer_user_id AS user_id, customer_phone AS phone, customer_display_name AS display_name,"
+            + " kind, text, sent_at, raw";
+
+    @Override
+    public InboxEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new InboxEntry(
+                rs.getLong("id"),
+                new CustomerMessage(
+                        rs.getString("channel_account"),
+                        rs.getString("channel_message_id"),
+                        CustomerColumns.read(rs),
+                        MessageKind.valueOf(rs.getString("kind")),
+                        rs.getString("text"),
+                        Timestamps.instant(rs.getString("sent_at")),
+                        rs.getString("raw")));
+    }
+}

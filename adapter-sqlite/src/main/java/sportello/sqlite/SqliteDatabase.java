@@ -1,0 +1,141 @@
+package sportello.sqlite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import sportello.ports.out.StorageUnavailable;
+
+/**
+ * The SQLite file that holds Sportello's state, migrated on open. Writes run in {@code BEGIN IMMEDIATE}
+ * transactions so concurrent writers queue on the busy timeout instead of failing on a lock upgrade; reads run
+ * in deferred transactions and, thanks to WAL, never wait for writers.
+ */
+public final class SqliteDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
+
+    /** How long a writer waits for another writer before giving up with "database is locked". */
+    static final int BUSY_TIMEOUT_MILLIS = 5000;
+
+    private final Path file;
+    private final DataSource writes;
+    private final Jdbi writer;
+    private final Jdbi reader;
+
+    private SqliteDatabase(Path file) {
+        this.file = file;
+        this.writes = dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE);
+        this.writer = Jdbi.create(writes);
+        this.reader = Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.DEFERRED));
+    }
+
+    /**
+     * Opens (creating it and its directory if needed) the database file and applies pending migrations.
+     *
+     * @throws StorageUnavailable when the directory cannot be created or the database cannot be migrated
+     */
+    public static SqliteDatabase migrated(Path file) {
+        var absolute = file.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new StorageUnavailable(
+                    "could not create the data directory " + absolute.getParent()
+                            + ": check that DATA_DIR points to a writable place",
+                    e);
+        }
+        var database = new SqliteDatabase(absolute);
+        database.migrate();
+        return database;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Whether a write can be committed right now (for {@code /health}): false, never an exception, when the
+     * disk is full, the file is read-only or locked, or the directory has gone.
+     */
+    public boolean isWritable() {
+        try {
+            useWriteTransaction(
+                    "health check",
+                    handle -> handle.execute("INSERT INTO health_probe (id, checks)"
+                            + " VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET checks = checks + 1"));
+            return true;
+        } catch (StorageUnavailable e) {
+            log.warn("storage is not writable: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Runs {@code work} in a write transaction; {@code action} names it in the error if storage fails. */
+    <R> R inWriteTransaction(String action, HandleCallback<R, RuntimeException> work) {
+        try {
+            return writer.inTransaction(work);
+        } catch (JdbiException e) {
+            throw StorageFailures.translate(action, file, e);
+        }
+    }
+
+    void useWriteTransaction(String action, HandleConsumer<RuntimeException> work) {
+        inWriteTransaction(action, handle -> {
+            work.useHandle(handle);
+            return null;
+        });
+    }
+
+    /** Runs {@code work} on one consistent snapshot of the database. */
+    <R> R inReadTransaction(String action, HandleCallback<R, RuntimeException> work) {
+        try {
+            return reader.inTransaction(work);
+        } catch (JdbiException e) {
+            throw StorageFailures.translate(action, file, e);
+        }
+    }
+
+    private void migrate() {
+        try {
+            var result = Flyway.configure()
+                    .dataSource(writes)
+                    .locations("classpath:db/migration")
+                    .loggers("slf4j") // log like the rest of the app, not through java.util.logging
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                log.info("migrated {} to schema version {}", file, result.targetSchemaVersion);
+            }
+        } catch (FlywayException e) {
+            throw new StorageUnavailable(
+                    "could not migrate the database " + file + ": check that DATA_DIR is writable and has free"
+                            + " space; if a migration failed halfway, restore the file from a backup",
+                    e);
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode transactionMode) {
+        var config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and the inbox promises
+        // the channel that a delivery is on disk before it answers 200.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(transactionMode);
+        var dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        return dataSource;
+    }
+}

@@ -1,0 +1,188 @@
+package sportello.sqlite;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+import sportello.domain.conversation.Author;
+import sportello.domain.conversation.ConversationId;
+import sportello.ports.out.Outbox;
+import sportello.ports.out.OutboxEntry;
+
+/**
+ * The outbox in SQLite. An entry is the outbound {@code message} row itself, so the conversation shows a reply
+ * from the moment it is queued, and its state survives a crash at any point of sending.
+ */
+public final class SqliteOutbox implements Outbox {
+
+    /** Due entries, oldest due first; served by the index {@code message_send_due}. */
+    static final String DUE = OutboxEntryMapper.SELECT
+            + " WHERE m.send_state IN ('queued', 'in_doubt') AND m.due_at <= :now ORDER BY m.due_at, m.seq LIMIT :limit";
+
+    private static final OutboxEntryMapper ENTRIES = new OutboxEntryMapper();
+
+    private final SqliteDatabase database;
+
+    public SqliteOutbox(SqliteDatabase database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public OutboxEntry enqueue(ConversationId conversation, Author author, String text, String inReplyTo, Instant at) {
+        // the write lock is held from the start, so check-then-insert cannot race with another enqueue
+        return database.inWriteTransaction("queue a message for conversation " + conversation, handle -> {
+            if (inReplyTo != null) {
+                var existing = handle.createQuery(OutboxEntryMapper.SELECT + " WHERE m.in_reply_to = :inReplyTo")
+                        .bind("inReplyTo", inReplyTo)
+                        .map(ENTRIES)
+                        .findOne();
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+            }
+            var exists = handle.createQuery("SELECT count(*) FROM conversation WHERE id = :id")
+                    .bind("id", conversation.value())
+                    .mapTo(Integer.class)
+                    .one();
+            if (exists == 0) {
+                throw new IllegalArgumentException("no conversation " + conversation);
+            }
+            String id = UUID.randomUUID().toString();
+            handle.createUpdate("INSERT INTO message (id, conversation_id, direction, author, kind, text, at,"
+                            + " send_state, attempts, due_at, in_reply_to)"
+                            + " VALUES (:id, :conversation, 'OUT', :author, 'TEXT', :text, :at, :queued, 0, :at,"
+                            + " :inReplyTo)")
+                    .bind("id", id)
+                    .bind("conversation", conversation.value())
+                    .bind("author", author.name())
+                    .bind("text", text == null ? "" : text)
+                    .bind("at", Timestamps.text(at))
+                    .bind("queued", SendState.QUEUED.sql)
+                    .bind("inReplyTo", inReplyTo)
+                    .execute();
+            LastMessage.refresh(handle, conversation.value());
+            return entry(handle, id);
+        });
+    }
+
+    @Override
+    public boolean hasReplyTo(String inReplyTo) {
+        return database.inReadTransaction(
+                "look for a reply to " + inReplyTo,
+                handle -> handle.createQuery("SELECT count(*) FROM message WHERE in_reply_to = :inReplyTo")
+                                .bind("inReplyTo", inReplyTo)
+                                .mapTo(Integer.class)
+                                .one()
+                        > 0);
+    }
+
+    /**
+     * Select and mark in one {@code BEGIN IMMEDIATE} transaction: a second claimer waits for the write lock and
+     * then sees these rows as 'sending', so no entry is ever claimed twice.
+     */
+    @Override
+    public List<OutboxEntry> claimDue(Instant now, int limit) {
+        return database.inWriteTransaction("claim due outgoing messages", handle -> {
+            var due = handle.createQuery(DUE)
+                    .bind("now", Timestamps.text(now))
+                    .bind("limit", limit)
+                    .map(ENTRIES)
+                    .list();
+            if (!due.isEmpty()) {
+                handle.createUpdate("UPDATE message SET send_state = :sending WHERE id IN (<ids>)")
+                        .bind("sending", SendState.SENDING.sql)
+                        .bindList("ids", due.stream().map(OutboxEntry::id).toList())
+                        .execute();
+            }
+            return due;
+        });
+    }
+
+    @Override
+    public void accepted(String entryId, String channelMessageId) {
+        update(
+                entryId,
+                "record that the channel accepted",
+                "send_state = 'accepted', channel_message_id = :channelId",
+                u -> u.bind("channelId", channelMessageId));
+    }
+
+    @Override
+    public void retryAt(String entryId, Instant at, String error) {
+        update(
+                entryId,
+                "schedule a retry of",
+                "send_state = 'queued', attempts = attempts + 1, due_at = :at, last_error = :error",
+                u -> u.bind("at", Timestamps.text(at)).bind("error", error));
+    }
+
+    @Override
+    public void inDoubt(String entryId, Instant recheckAt, String error) {
+        update(
+                entryId,
+                "record the uncertain send of",
+                "send_state = 'in_doubt', attempts = attempts + 1, due_at = :at, last_error = :error",
+                u -> u.bind("at", Timestamps.text(recheckAt)).bind("error", error));
+    }
+
+    @Override
+    public void failed(String entryId, String reason) {
+        update(
+                entryId,
+                "record the failure of",
+                "send_state = 'failed', failure_reason = :reason",
+                u -> u.bind("reason", reason));
+    }
+
+    @Override
+    public List<OutboxEntry> interruptedSends() {
+        return database.inReadTransaction(
+                "find interrupted sends",
+                handle -> handle.createQuery(
+                                OutboxEntryMapper.SELECT + " WHERE m.send_state = 'sending' ORDER BY m.due_at, m.seq")
+                        .map(ENTRIES)
+                        .list());
+    }
+
+    @Override
+    public Optional<String> channelIdFromStatusReports(String entryId) {
+        return database.inReadTransaction(
+                "read status reports of " + entryId,
+                handle -> handle.createQuery(
+                                "SELECT channel_message_id FROM status_report WHERE correlation = :entryId ORDER BY id"
+                                        + " LIMIT 1")
+                        .bind("entryId", entryId)
+                        .mapTo(String.class)
+                        .findOne());
+    }
+
+    @Override
+    public int unsentCount() {
+        return database.inReadTransaction("count unsent messages", Backlog::unsent);
+    }
+
+    private static OutboxEntry entry(Handle handle, String id) {
+        return handle.createQuery(OutboxEntryMapper.SELECT + " WHERE m.id = :id")
+                .bind("id", id)
+                .map(ENTRIES)
+                .one();
+    }
+
+    /** Sets columns of one outbound message; an unknown id is a bug in the caller, not a storage failure. */
+    private void update(String entryId, String action, String assignments, Consumer<Update> values) {
+        int changed = database.inWriteTransaction(action + " outbox entry " + entryId, handle -> {
+            var update = handle.createUpdate(
+                            "UPDATE message SET " + assignments + " WHERE id = :id AND direction = 'OUT'")
+                    .bind("id", entryId);
+            values.accept(update);
+            return update.execute();
+        });
+        if (changed == 0) {
+            throw new IllegalArgumentException("no outbox entry " + entryId);
+        }
+    }
+}

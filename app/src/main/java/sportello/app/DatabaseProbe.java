@@ -1,0 +1,23 @@
+package sportello.app;
+
+import sportello.ports.in.CheckHealth;
+import sportello.ports.out.HealthProbe;
+import sportello.sqlite.SqliteDatabase;
+
+/** Health of the SQLite file: can we still commit a write? */
+record DatabaseProbe(SqliteDatabase database) implements HealthProbe {
+
+    @Override
+    public String name() {
+        return "database";
+    }
+
+    @Override
+    public CheckHealth.Check probe() {
+        return database.isWritable()
+                ? new CheckHealth.Check(CheckHealth.Status.UP, "writable")
+                : new CheckHealth.Check(
+                        CheckHealth.Status.DOWN,
+                        "not writable: check free disk space and permissions of " + database.file());
+    }
+}

@@ -1,0 +1,105 @@
+package sportello.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Map<String, String> WHATSAPP = Map.of(
+            "VERIFY_TOKEN", "v",
+            "WHATSAPP_ACCESS_TOKEN", "t",
+            "WHATSAPP_PHONE_ID", "106540352242922",
+            "WHATSAPP_APP_SECRET", "s");
+
+    @Test
+    void noSettingsAtAll_startsInDemoModeWithDefaults() {
+        var config = Config.from(Map.of());
+
+        assertThat(config.demoMode()).isTrue();
+        assertThat(config.port()).isEqualTo(3000);
+        assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.openAi()).isEmpty();
+    }
+
+    @Test
+    void completeWhatsAppSettings_useTheDocumentedDefaults() {
+        var config = Config.from(WHATSAPP);
+
+        var whatsApp = config.whatsApp().orElseThrow();
+        assertThat(whatsApp.apiBaseUrl()).isEqualTo("https://graph.facebook.com");
+        assertThat(whatsApp.apiVersion()).isEqualTo("v26.0");
+    }
+
+    @Test
+    void partialWhatsAppSettings_nameTheMissingKey() {
+        assertThatThrownBy(() -> Config.from(Map.of("WHATSAPP_ACCESS_TOKEN", "t")))
+                .isInstanceOf(ConfigError.class)
+                .hasMessageContaining("VERIFY_TOKEN is missing");
+    }
+
+    @Test
+    void malformedValues_nameTheKeyAndTheFix() {
+        assertThatThrownBy(() -> Config.from(Map.of("PORT", "80a"))).hasMessageContaining("PORT must be a port number");
+        var badPhone = new java.util.HashMap<>(WHATSAPP);
+        badPhone.put("WHATSAPP_PHONE_ID", "+39 02 1234 5678");
+        assertThatThrownBy(() -> Config.from(badPhone)).hasMessageContaining("WHATSAPP_PHONE_ID must be the numeric");
+        var badUrl = new java.util.HashMap<>(WHATSAPP);
+        badUrl.put("WHATSAPP_API_BASE_URL", "graph.facebook.com");
+        assertThatThrownBy(() -> Config.from(badUrl))
+                .hasMessageContaining("WHATSAPP_API_BASE_URL must be an http(s) URL");
+        var badVersion = new java.util.HashMap<>(WHATSAPP);
+        badVersion.put("WHATSAPP_API_VERSION", "26");
+        assertThatThrownBy(() -> Config.from(badVersion))
+                .hasMessageContaining("WHATSAPP_API_VERSION must look like v26.0");
+    }
+
+    @Test
+    void openAiDefaults_areTheDocumentedOnes() {
+        var openAi = Config.from(Map.of("OPENAI_API_KEY", "sk-x")).openAi().orElseThrow();
+
+        assertThat(openAi.baseUrl()).isEqualTo("https://api.openai.com/v1");
+        assertThat(openAi.model()).isEqualTo("gpt-4.1");
+        assertThat(openAi.toString()).doesNotContain("sk-x");
+    }
+
+    @Test
+    void secrets_neverAppearInToString() {
+        var config = Config.from(WHATSAPP);
+
+        assertThat(config.toString()).doesNotContain("=t,", "=s,", "=v,").doesNotContain("WHATSAPP_ACCESS_TOKEN");
+        assertThat(config.whatsApp().orElseThrow().toString()).doesNotContain("accessToken", "appSecret");
+    }
+
+    @Test
+    void dotEnv_isTheFallback_andTheEnvironmentWins() throws Exception {
+        Files.writeString(dir.resolve(".env"), """
+                # comment
+                export PORT=4000
+                BUSINESS_NAME="Ceramiche Bellini"
+                DATA_DIR='/srv/sportello'
+                """);
+
+        var config = Config.load(Map.of("PORT", "5000"), dir);
+
+        assertThat(config.port()).isEqualTo(5000);
+        assertThat(config.businessName()).isEqualTo("Ceramiche Bellini");
+        assertThat(config.dataDir()).isEqualTo(Path.of("/srv/sportello"));
+    }
+
+    @Test
+    void brokenDotEnvLine_isReportedWithItsLineNumber() {
+        assertThatThrownBy(() -> DotEnv.parse(List.of("PORT=1", "this is not a setting"), ".env"))
+                .hasMessageContaining(".env line 2");
+    }
+}

@@ -1,0 +1,210 @@
+package sportello.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real app, over real HTTP, against fakes of Meta's Graph API and OpenAI that speak the wire format. */
+class EndToEndTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dataDir;
+
+    private FakeGraph graph;
+    private FakeOpenAi openAi;
+    private Sportello sportello;
+    private SportelloClient client;
+
+    static Map<String, String> environment(Path dataDir, FakeGraph graph, FakeOpenAi openAi) {
+        var env = new HashMap<String, String>();
+        env.put("DATA_DIR", dataDir.toString());
+        env.put("VERIFY_TOKEN", "verify-me");
+        env.put("WHATSAPP_ACCESS_TOKEN", "EAAG-test-token");
+        env.put("WHATSAPP_PHONE_ID", Fixtures.PHONE_NUMBER_ID);
+        env.put("WHATSAPP_APP_SECRET", Fixtures.APP_SECRET);
+        env.put("WHATSAPP_API_BASE_URL", graph.baseUrl());
+        env.put("OPENAI_API_KEY", "sk-test");
+        env.put("OPENAI_BASE_URL", openAi.baseUrl());
+        env.put("OPENAI_MODEL", "gpt-4.1-mini");
+        return env;
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        graph = new FakeGraph();
+        openAi = new FakeOpenAi();
+        var config = Config.from(environment(dataDir, graph, openAi));
+        sportello = Wiring.build(config).start("127.0.0.1", 0);
+        client = new SportelloClient(sportello.port());
+    }
+
+    @AfterEach
+    void stop() {
+        sportello.close();
+        graph.close();
+        openAi.close();
+    }
+
+    private void awaitRepliesAndIdle(int replies) {
+        Eventually.until(
+                DEADLINE, replies + " replies sent", () -> graph.texts().size() >= replies);
+        Eventually.until(DEADLINE, "Sportello idle", client::isIdle);
+    }
+
+    @Test
+    void signedText_getsExactlyOneReply_andIsMarkedRead() {
+        byte[] webhook = Fixtures.bytes("whatsapp/inbound-text.json");
+
+        int status = client.postSignedWebhook(webhook);
+
+        assertThat(status).isEqualTo(200);
+        awaitRepliesAndIdle(1);
+        assertThat(graph.texts()).singleElement().satisfies(sent -> {
+            assertThat(sent.path("to").asText()).isEqualTo("393331234567");
+            assertThat(sent.at("/text/body").asText()).startsWith(FakeOpenAi.REPLY);
+            assertThat(sent.path("biz_opaque_callback_data").asText()).startsWith("outbox:");
+        });
+        assertThat(graph.readReceipts())
+                .extracting(r -> r.path("message_id").asText())
+                .containsExactly("wamid.HBgMMzkzMzMxMjM0NTY3FQIAEhgUMDAyQjZFMTI1QkNCQjdDNjVBOTEA");
+    }
+
+    @Test
+    void accentedLettersAndEmoji_verifyAndArriveIntact() {
+        client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-text.json"));
+        awaitRepliesAndIdle(1);
+
+        JsonNode list = client.getJson("/api/conversations");
+        JsonNode detail =
+                client.getJson("/api/conversations/" + list.get(0).path("id").asText());
+
+        assertThat(detail.path("userId").asText()).isEqualTo("IT.1234567890123456");
+        assertThat(detail.path("waId").asText()).isEqualTo("393331234567");
+        assertThat(detail.path("messages").get(0).path("text").asText())
+                .isEqualTo("Buongiorno! L'ordine del 14/11 è già partito? Vorrei sapere quando arriverà 😊");
+        assertThat(detail.path("messages").get(1).path("author").asText()).isEqualTo("bot");
+        assertThat(detail.path("messages").get(1).path("status").asText()).isEqualTo("sent");
+    }
+
+    @Test
+    void sameWebhookDeliveredThreeTimes_getsOneReply() {
+        byte[] webhook = Fixtures.bytes("whatsapp/inbound-text.json");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.postSignedWebhook(webhook)).isEqualTo(200);
+        }
+
+        awaitRepliesAndIdle(1);
+        assertThat(graph.texts()).hasSize(1);
+        assertThat(openAi.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void sameWebhookDeliveredConcurrently_getsOneReply() {
+        byte[] webhook = Fixtures.bytes("whatsapp/inbound-text.json");
+
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            var deliveries = new ArrayList<CompletableFuture<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                deliveries.add(CompletableFuture.supplyAsync(() -> client.postSignedWebhook(webhook), pool));
+            }
+            assertThat(deliveries).allSatisfy(d -> assertThat(d.join()).isEqualTo(200));
+        }
+
+        awaitRepliesAndIdle(1);
+        assertThat(graph.texts()).hasSize(1);
+    }
+
+    @Test
+    void badSignature_is401_andNothingIsStored() {
+        byte[] webhook = Fixtures.bytes("whatsapp/inbound-text.json");
+
+        int wrong = client.postWebhook(webhook, "sha256=" + "0".repeat(64));
+        int missing = client.postWebhook(webhook, null);
+
+        assertThat(wrong).isEqualTo(401);
+        assertThat(missing).isEqualTo(401);
+        assertThat(client.getJson("/api/conversations")).isEmpty();
+        assertThat(client.isIdle()).isTrue();
+        assertThat(openAi.calls()).isZero();
+    }
+
+    @Test
+    void malformedJson_doesNotCrash_andTheNextMessageIsAnswered() {
+        byte[] garbage = "{\"object\":\"whatsapp_business_account\",\"entry\":[{".getBytes(StandardCharsets.UTF_8);
+
+        int garbageStatus = client.postSignedWebhook(garbage);
+        int goodStatus = client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-text.json"));
+
+        assertThat(garbageStatus).isEqualTo(200);
+        assertThat(goodStatus).isEqualTo(200);
+        awaitRepliesAndIdle(1);
+        assertThat(graph.texts()).hasSize(1);
+    }
+
+    @Test
+    void graphFailingTwiceWith500_deliversTheReplyOnce() {
+        graph.failNextSends(2, 500, "whatsapp/error-131000.response.json");
+
+        client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-text.json"));
+
+        awaitRepliesAndIdle(1);
+        assertThat(graph.texts()).hasSize(1);
+    }
+
+    @Test
+    void customerWithoutPhone_isAnsweredByUserId() {
+        client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-text-username-only.json"));
+
+        awaitRepliesAndIdle(1);
+        assertThat(graph.texts()).singleElement().satisfies(sent -> {
+            assertThat(sent.path("recipient").asText()).isEqualTo("IT.2468013579246801");
+            assertThat(sent.has("to")).isFalse();
+        });
+    }
+
+    @Test
+    void webhookHandshake_echoesTheChallenge_onlyWithTheRightToken() {
+        var ok = client.get("/webhook?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444");
+        var wrong = client.get("/webhook?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444");
+
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("1158201444");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void statusWebhooks_moveTheReplyForward() {
+        client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-text.json"));
+        awaitRepliesAndIdle(1);
+        String id = client.getJson("/api/conversations").get(0).path("id").asText();
+        String delivered = Fixtures.text("whatsapp/status-delivered.json")
+                .replace("wamid.HBgMMzkzMzMxMjM0NTY3FQIAERgSNTVEMDA1Q0UwRjQ2NDVGQkMzAA==", "wamid.fake1");
+
+        client.postSignedWebhook(delivered.getBytes(StandardCharsets.UTF_8));
+
+        Eventually.until(
+                DEADLINE,
+                "reply shown as delivered",
+                () -> client.getJson("/api/conversations/" + id)
+                        .path("messages")
+                        .get(1)
+                        .path("status")
+                        .asText()
+                        .equals("delivered"));
+    }
+}

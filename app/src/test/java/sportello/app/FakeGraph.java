@@ -1,0 +1,91 @@
+package sportello.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/** Meta's Graph API as MockWebServer plays it: accepts sends with fresh wamids, unless told to fail first. */
+final class FakeGraph extends Dispatcher {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<JsonNode> texts = new ArrayList<>();
+    private final List<JsonNode> readReceipts = new ArrayList<>();
+    private final Deque<MockResponse> failures = new ArrayDeque<>();
+    private final AtomicInteger wamids = new AtomicInteger();
+    final MockWebServer server = new MockWebServer();
+
+    FakeGraph() throws IOException {
+        server.setDispatcher(this);
+        server.start(0);
+    }
+
+    String baseUrl() {
+        String url = server.url("/").toString();
+        return url.substring(0, url.length() - 1);
+    }
+
+    synchronized void failNextSends(int times, int status, String fixture) {
+        for (int i = 0; i < times; i++) {
+            failures.add(new MockResponse.Builder()
+                    .code(status)
+                    .addHeader("Content-Type", "application/json")
+                    .body(Fixtures.text(fixture))
+                    .build());
+        }
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        JsonNode body;
+        try {
+            body = json.readTree(
+                    request.getBody() == null ? "{}" : request.getBody().utf8());
+        } catch (IOException e) {
+            return new MockResponse.Builder().code(400).build();
+        }
+        synchronized (this) {
+            if ("read".equals(body.path("status").asText())) {
+                readReceipts.add(body);
+                return ok(Fixtures.text("whatsapp/send-mark-read-typing.response.json"));
+            }
+            var failure = failures.poll();
+            if (failure != null) {
+                return failure;
+            }
+            texts.add(body);
+        }
+        String wamid = "wamid.fake" + wamids.incrementAndGet();
+        return ok(Fixtures.text("whatsapp/send-text.response.json")
+                .replace("wamid.HBgMMzkzMzMxMjM0NTY3FQIAERgSNTVEMDA1Q0UwRjQ2NDVGQkMzAA==", wamid));
+    }
+
+    private static MockResponse ok(String body) {
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
+    }
+
+    synchronized List<JsonNode> texts() {
+        return List.copyOf(texts);
+    }
+
+    synchronized List<JsonNode> readReceipts() {
+        return List.copyOf(readReceipts);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

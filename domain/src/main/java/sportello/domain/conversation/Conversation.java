@@ -9,6 +9,7 @@ import java.util.Optional;
 import sportello.domain.customer.Customer;
 import sportello.domain.profile.CustomerProfile;
 import sportello.domain.profile.ExtractedValue;
+import sportello.domain.profile.FieldType;
 import sportello.domain.profile.ProfileExtractor;
 import sportello.domain.profile.ProfileSchema;
 
@@ -52,14 +53,7 @@ public record Conversation(
             return new Reception.AlreadySeen(this, seen.get());
         }
         var message = Message.inbound(messageId, incoming);
-        var updatedProfile = profile;
-        for (ExtractedValue value : ProfileExtractor.extract(incoming.text(), schema)) {
-            if (updatedProfile.value(value.field()).isEmpty() || !isNameFromIntroduction(value, schema)) {
-                updatedProfile = updatedProfile
-                        .offer(schema, value.field(), value.raw(), messageId, incoming.sentAt())
-                        .profile();
-            }
-        }
+        var updatedProfile = learnFrom(incoming, messageId, schema);
         var withMessage = new ArrayList<>(messages);
         withMessage.add(message);
         var updated = new Conversation(
@@ -73,10 +67,31 @@ public record Conversation(
         };
     }
 
-    /** Names found in passing ("sono Marco") never overwrite a name the customer already gave. */
-    private static boolean isNameFromIntroduction(ExtractedValue value, ProfileSchema schema) {
-        return value.field().equals(ProfileSchema.NAME)
-                && schema.field(ProfileSchema.NAME).isPresent();
+    /**
+     * Offers what the message says about the customer to the profile. A system notice is not the customer's words
+     * and teaches nothing. A name already known is never replaced by one found in passing ("sono Marco"), and a
+     * message that arrives late never overwrites what a newer message or a staff member recorded.
+     */
+    private CustomerProfile learnFrom(CustomerMessage incoming, String messageId, ProfileSchema schema) {
+        if (incoming.kind() == MessageKind.SYSTEM) {
+            return profile;
+        }
+        var learned = profile;
+        for (ExtractedValue value : ProfileExtractor.extract(incoming.text(), schema)) {
+            var current = learned.value(value.field());
+            boolean knownName = current.isPresent() && isNameField(value.field(), schema);
+            boolean newerKnown =
+                    current.isPresent() && current.get().recordedAt().isAfter(incoming.sentAt());
+            if (!knownName && !newerKnown) {
+                learned = learned.offer(schema, value.field(), value.raw(), messageId, incoming.sentAt())
+                        .profile();
+            }
+        }
+        return learned;
+    }
+
+    private static boolean isNameField(String field, ProfileSchema schema) {
+        return schema.field(field).map(f -> f.type() == FieldType.NAME).orElse(false);
     }
 
     public Conversation append(Message message) {
@@ -121,8 +136,14 @@ public record Conversation(
                 .max(Comparator.naturalOrder());
     }
 
-    /** The 24-hour window opened by the customer's last message; empty if the customer never wrote. */
+    /**
+     * The 24-hour window opened by the customer's last message; empty if the customer never wrote. A system
+     * notice (say, the customer changed number) is sent by the channel, not the customer, and opens no window.
+     */
     public Optional<ServiceWindow> serviceWindow() {
-        return ServiceWindow.after(lastInboundAt());
+        return ServiceWindow.after(messages.stream()
+                .filter(m -> m.direction() == Direction.IN && m.kind() != MessageKind.SYSTEM)
+                .map(Message::at)
+                .max(Comparator.naturalOrder()));
     }
 }

@@ -1,6 +1,7 @@
 package sportello.domain.conversation;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +13,10 @@ import java.util.Optional;
 public record Delivery(DeliveryState state, String failureReason) {
 
     public static final Delivery PENDING = new Delivery(DeliveryState.PENDING, null);
+
+    private static final Comparator<StatusReport> HAPPENED = Comparator.comparing(StatusReport::at)
+            .thenComparing(StatusReport::state)
+            .thenComparing(StatusReport::failureReason, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     public Delivery {
         Objects.requireNonNull(state, "state");
@@ -25,7 +30,11 @@ public record Delivery(DeliveryState state, String failureReason) {
         return Optional.ofNullable(failureReason);
     }
 
-    /** Applies one report; idempotent and order-independent. */
+    /**
+     * Applies one report; idempotent and order-independent for the state, which is the highest of pending &lt;
+     * sent &lt; failed &lt; delivered &lt; read &lt; played. A failure's reason is kept; a later failure's reason
+     * replaces an earlier one.
+     */
     public Delivery advance(DeliveryState reported, String reason) {
         if (reported == DeliveryState.FAILED) {
             if (state == DeliveryState.PENDING || state == DeliveryState.SENT || state == DeliveryState.FAILED) {
@@ -40,18 +49,14 @@ public record Delivery(DeliveryState state, String failureReason) {
         return reported.rank() > state.rank() ? new Delivery(reported, failureReason) : this;
     }
 
-    /** Folds any number of reports, in any order, into one status. */
+    /**
+     * Folds any number of reports, in any order, into one status. Reports are applied in the order they happened
+     * (ties broken by state and reason), so even the failure reason kept does not depend on arrival order.
+     */
     public static Delivery fold(Delivery start, Collection<StatusReport> reports) {
         Delivery result = start;
-        for (StatusReport report : reports) {
-            if (report.state() != DeliveryState.FAILED) {
-                result = result.advance(report.state(), null);
-            }
-        }
-        for (StatusReport report : reports) {
-            if (report.state() == DeliveryState.FAILED) {
-                result = result.advance(DeliveryState.FAILED, report.failureReason());
-            }
+        for (StatusReport report : reports.stream().sorted(HAPPENED).toList()) {
+            result = result.advance(report.state(), report.failureReason());
         }
         return result;
     }

@@ -2,10 +2,13 @@ package sportello.domain.profile;
 
 import java.util.regex.Pattern;
 
-/** A person's name as they would write it: letters, spaces, apostrophes, dots and hyphens. */
+/**
+ * A person's name as they would write it: letters, spaces, apostrophes (straight or typographic, as phones type
+ * them), dots and hyphens.
+ */
 final class PersonName {
 
-    private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}' .\\-]{0,99}");
+    private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’ .\\-]{0,99}");
 
     private PersonName() {}
 

@@ -1,15 +1,24 @@
 package sportello.domain.profile;
 
+import java.util.regex.Pattern;
+
 /**
  * Phone numbers in Italian and international formats, normalised to E.164 ({@code +393471234567}). A number
  * without a country code is taken as Italian, the market Sportello serves first.
  */
 public final class PhoneNumber {
 
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u00A0.\\-/()]");
+
+    /** "+44 (0)20 …": the bracketed trunk zero is dialled only from inside the country, so E.164 drops it. */
+    private static final Pattern FOREIGN_TRUNK_ZERO =
+            Pattern.compile("^(\\(?\\s*(?:\\+|00)\\s*(?!39)\\d{1,3}\\s*\\)?\\s*)\\(0\\)");
+
     private PhoneNumber() {}
 
     public static FieldCheck check(String value) {
-        String compact = value.replaceAll("[\\s.\\-/()]", "");
+        String withoutTrunkZero = FOREIGN_TRUNK_ZERO.matcher(value.strip()).replaceFirst("$1");
+        String compact = SEPARATORS.matcher(withoutTrunkZero).replaceAll("");
         String digits;
         if (compact.startsWith("+")) {
             digits = compact.substring(1);

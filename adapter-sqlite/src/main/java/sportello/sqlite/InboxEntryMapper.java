@@ -11,9 +11,10 @@ import sportello.ports.out.InboxEntry;
 /** Maps an {@code inbox_message} row (customer columns aliased for {@link CustomerColumns}). */
 final class InboxEntryMapper implements RowMapper<InboxEntry> {
 
-    static final String COLUMNS = "id, channel_account, channel_message_id, customer_key,"
-            + " customer_user_id AS user_id, customer_phone AS phone, customer_display_name AS display_name,"
-            + " kind, text, sent_at, raw";
+    /** Columns of {@code inbox_message i} joined with its {@code webhook_delivery d}. */
+    static final String COLUMNS = "i.id, i.channel_account, i.channel_message_id, i.customer_key,"
+            + " i.customer_user_id AS user_id, i.customer_phone AS phone, i.customer_display_name AS display_name,"
+            + " i.kind, i.text, i.sent_at, i.raw, d.received_at";
 
     @Override
     public InboxEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -26,6 +27,7 @@ final class InboxEntryMapper implements RowMapper<InboxEntry> {
                         MessageKind.valueOf(rs.getString("kind")),
                         rs.getString("text"),
                         Timestamps.instant(rs.getString("sent_at")),
-                        rs.getString("raw")));
+                        rs.getString("raw")),
+                Timestamps.instant(rs.getString("received_at")));
     }
 }

@@ -1,28 +1,32 @@
 package sportello.sqlite;
 
-import static java.util.stream.Collectors.groupingBy;
-
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import sportello.domain.conversation.Attention;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.Direction;
 import sportello.domain.conversation.Message;
 import sportello.domain.customer.Customer;
+import sportello.domain.profile.CustomerProfile;
 import sportello.domain.profile.ProfileSchema;
 import sportello.domain.profile.ProfileValue;
+import sportello.ports.out.ConversationQuery;
 import sportello.ports.out.ConversationSummary;
 import sportello.ports.out.Conversations;
 
-/** Conversations in SQLite: header, messages (shared with the outbox) and profile, read back as one aggregate. */
+/**
+ * Conversations in SQLite: header, messages (shared with the outbox) and profile, read back as one aggregate.
+ * Saving also keeps the list's copies on the conversation row current (name, profile completeness, search text,
+ * last inbound message, unread count) and logs each new attention flag for the handoff figures.
+ */
 public final class SqliteConversations implements Conversations {
-
-    /** One page of the list, served in index order by {@code conversation_last_message_at} (no sort step). */
-    static final String SUMMARY_PAGE = "SELECT " + ConversationRow.COLUMNS + " FROM conversation"
-            + " ORDER BY last_message_at DESC, rowid DESC LIMIT :limit OFFSET :offset";
 
     private static final String REPORTS_OF_OUTBOUND = "SELECT " + StatusReportMapper.COLUMNS
             + " FROM message m JOIN status_report r ON r.channel_message_id = m.channel_message_id"
@@ -37,10 +41,25 @@ public final class SqliteConversations implements Conversations {
     private final SqliteDatabase database;
     private final ProfileSchema schema;
 
-    /** {@code schema} decides which profiles the list shows as complete. */
+    /**
+     * {@code schema} decides which profiles the list shows as complete. If its required fields differ from the
+     * ones the stored completeness was computed with, every conversation's completeness is recomputed here.
+     */
     public SqliteConversations(SqliteDatabase database, ProfileSchema schema) {
         this.database = Objects.requireNonNull(database, "database");
         this.schema = Objects.requireNonNull(schema, "schema");
+        database.useWriteTransaction(
+                "recompute profile completeness", handle -> ProfileCompleteness.reconcile(handle, schema));
+    }
+
+    /** One page of the list, walked in the order of the index {@code conversation_list} (no sort step). */
+    static String summaryPage(ConversationFilter filter) {
+        return "SELECT " + SummaryRow.COLUMNS + " FROM conversation" + filter.where()
+                + " ORDER BY last_message_at DESC, id DESC LIMIT :limit OFFSET :offset";
+    }
+
+    static String countOf(ConversationFilter filter) {
+        return "SELECT count(*) FROM conversation" + filter.where();
     }
 
     @Override
@@ -62,43 +81,58 @@ public final class SqliteConversations implements Conversations {
     public void save(Conversation conversation) {
         database.useWriteTransaction("save conversation " + conversation.id(), handle -> {
             String id = conversation.id().value();
+            var previousAttention = attention(handle, id);
             upsertHeader(handle, conversation);
+            if (conversation.attention().isNeeded() && !conversation.attention().equals(previousAttention)) {
+                logAttention(handle, id, conversation.attention());
+            }
             replaceProfile(handle, conversation);
-            if (insertNewInbound(handle, id, conversation.messages())) {
+            var added = insertNewInbound(handle, id, conversation.messages());
+            if (!added.isEmpty()) {
                 LastMessage.refresh(handle, id);
+                refreshInbound(handle, id);
+                Timeline.linkFrom(handle, id, added.getFirst().at());
+                added.stream()
+                        .filter(message -> message.kind().startsAgentTurn())
+                        .forEach(message -> CustomerTurns.asked(handle, id, message.at()));
             }
         });
     }
 
     @Override
-    public List<ConversationSummary> summaries(int limit, int offset) {
-        return database.inReadTransaction("list conversations", handle -> {
-            var page = handle.createQuery(SUMMARY_PAGE)
-                    .bind("limit", limit)
-                    .bind("offset", offset)
-                    .map(ConversationRow::map)
-                    .list();
-            if (page.isEmpty()) {
-                return List.of();
-            }
-            var profiles = handle
-                    .createQuery(
-                            "SELECT " + ProfileRow.COLUMNS + " FROM profile_value WHERE conversation_id IN (<ids>)")
-                    .bindList("ids", page.stream().map(row -> row.id().value()).toList())
-                    .map(ProfileRow::map)
-                    .stream()
-                    .collect(groupingBy(ProfileRow::conversationId));
-            return page.stream()
-                    .map(row -> new ConversationSummary(
-                            row.id(),
-                            row.customer(),
-                            row.mode(),
-                            row.lastMessageAt(),
-                            row.lastMessageText(),
-                            ProfileRow.profile(profiles.getOrDefault(row.id().value(), List.of()))
-                                    .isComplete(schema),
-                            row.attention().isNeeded()))
-                    .toList();
+    public List<ConversationSummary> summaries(ConversationQuery query) {
+        var filter = ConversationFilter.of(query);
+        return database.inReadTransaction(
+                "list conversations",
+                handle -> handle.createQuery(summaryPage(filter))
+                        .bindMap(filter.bindings())
+                        .bind("limit", query.limit())
+                        .bind("offset", query.offset())
+                        .map(SummaryRow::map)
+                        .list());
+    }
+
+    @Override
+    public int count(ConversationQuery query) {
+        var filter = ConversationFilter.of(query);
+        return database.inReadTransaction(
+                "count conversations",
+                handle -> handle.createQuery(countOf(filter))
+                        .bindMap(filter.bindings())
+                        .mapTo(Integer.class)
+                        .one());
+    }
+
+    /** Seen times only move forward: a late, older "seen" does not bring back unread messages. */
+    @Override
+    public void markSeenByStaff(ConversationId id, Instant at) {
+        database.useWriteTransaction("mark conversation " + id + " as seen", handle -> {
+            handle.createUpdate("UPDATE conversation SET staff_seen_at = max(coalesce(staff_seen_at, ''), :at)"
+                            + " WHERE id = :id")
+                    .bind("id", id.value())
+                    .bind("at", Timestamps.text(at))
+                    .execute();
+            refreshInbound(handle, id.value());
         });
     }
 
@@ -139,16 +173,48 @@ public final class SqliteConversations implements Conversations {
         return Optional.of(new Conversation(row.id(), row.customer(), row.mode(), messages, profile, row.attention()));
     }
 
-    private static void upsertHeader(Handle handle, Conversation conversation) {
+    private static Attention attention(Handle handle, String id) {
+        return handle.createQuery("SELECT attention_reason, attention_since FROM conversation WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> rs.getString("attention_reason") == null
+                        ? Attention.NONE
+                        : new Attention(
+                                rs.getString("attention_reason"), Timestamps.instant(rs.getString("attention_since"))))
+                .findOne()
+                .orElse(Attention.NONE);
+    }
+
+    private static void logAttention(Handle handle, String id, Attention attention) {
+        handle.createUpdate("INSERT INTO attention_event (conversation_id, reason, at) VALUES (:id, :reason, :at)")
+                .bind("id", id)
+                .bind("reason", attention.reason())
+                .bind("at", Timestamps.text(attention.since()))
+                .execute();
+    }
+
+    /** The header, with the list's copies of the profile: name, completeness and the text a search looks in. */
+    private void upsertHeader(Handle handle, Conversation conversation) {
         var customer = conversation.customer();
         var attention = conversation.attention();
+        var profile = conversation.profile();
+        var profileName = profileValue(profile, ProfileSchema.NAME);
+        var searchText = ConversationFilter.searchText(Arrays.asList(
+                customer.displayName(),
+                profileName,
+                customer.phone(),
+                customer.userId(),
+                profileValue(profile, ProfileSchema.EMAIL),
+                profileValue(profile, ProfileSchema.PHONE),
+                profileValue(profile, ProfileSchema.ORDER_NUMBER)));
         handle.createUpdate("INSERT INTO conversation (id, customer_key, user_id, phone, display_name, mode,"
-                        + " attention_reason, attention_since)"
-                        + " VALUES (:id, :key, :userId, :phone, :name, :mode, :reason, :since)"
+                        + " attention_reason, attention_since, profile_name, profile_complete, search_text)"
+                        + " VALUES (:id, :key, :userId, :phone, :name, :mode, :reason, :since, :profileName,"
+                        + " :complete, :searchText)"
                         + " ON CONFLICT (id) DO UPDATE SET customer_key = excluded.customer_key,"
                         + " user_id = excluded.user_id, phone = excluded.phone, display_name = excluded.display_name,"
                         + " mode = excluded.mode, attention_reason = excluded.attention_reason,"
-                        + " attention_since = excluded.attention_since")
+                        + " attention_since = excluded.attention_since, profile_name = excluded.profile_name,"
+                        + " profile_complete = excluded.profile_complete, search_text = excluded.search_text")
                 .bind("id", conversation.id().value())
                 .bind("key", customer.key().value())
                 .bind("userId", customer.userId())
@@ -157,6 +223,25 @@ public final class SqliteConversations implements Conversations {
                 .bind("mode", conversation.mode().name())
                 .bind("reason", attention.reason())
                 .bind("since", Timestamps.text(attention.since()))
+                .bind("profileName", profileName)
+                .bind("complete", profile.isComplete(schema) ? 1 : 0)
+                .bind("searchText", searchText)
+                .execute();
+    }
+
+    private static String profileValue(CustomerProfile profile, String field) {
+        return profile.value(field).map(ProfileValue::value).orElse(null);
+    }
+
+    /** The customer's newest message time and the count of messages staff has not seen, after new ones came. */
+    private static void refreshInbound(Handle handle, String id) {
+        handle.createUpdate("UPDATE conversation SET"
+                        + " last_inbound_at = (SELECT max(at) FROM message"
+                        + " WHERE conversation_id = :id AND direction = 'IN'),"
+                        + " unread = (SELECT count(*) FROM message WHERE conversation_id = :id AND direction = 'IN'"
+                        + " AND at > coalesce(conversation.staff_seen_at, ''))"
+                        + " WHERE id = :id")
+                .bind("id", id)
                 .execute();
     }
 
@@ -189,13 +274,13 @@ public final class SqliteConversations implements Conversations {
      * Adds the customer's messages not stored yet. Stored rows are never rewritten, and outbound messages
      * enter only through the outbox, which owns their sending state.
      *
-     * @return whether any message was added
+     * @return the messages added, oldest first
      */
-    private static boolean insertNewInbound(Handle handle, String conversationId, List<Message> messages) {
+    private static List<Message> insertNewInbound(Handle handle, String conversationId, List<Message> messages) {
         var inbound =
                 messages.stream().filter(m -> m.direction() == Direction.IN).toList();
         if (inbound.isEmpty()) {
-            return false;
+            return List.of();
         }
         var batch = handle.prepareBatch("INSERT INTO message (id, conversation_id, channel_message_id, direction,"
                 + " author, kind, text, at, delivery_state, delivery_failure)"
@@ -213,10 +298,13 @@ public final class SqliteConversations implements Conversations {
                     .bind("failure", message.delivery().failureReason())
                     .add();
         }
-        int added = 0;
-        for (int inserted : batch.execute()) {
-            added += inserted;
+        int[] inserted = batch.execute();
+        var added = new ArrayList<Message>();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] > 0) {
+                added.add(inbound.get(i));
+            }
         }
-        return added > 0;
+        return added;
     }
 }

@@ -14,7 +14,8 @@ public final class SqliteInbox implements Inbox {
 
     /** Oldest pending first; served by the partial index {@code inbox_message_pending}. */
     static final String PENDING = "SELECT " + InboxEntryMapper.COLUMNS
-            + " FROM inbox_message WHERE state = 'pending' ORDER BY id LIMIT :limit";
+            + " FROM inbox_message i JOIN webhook_delivery d ON d.id = i.delivery_id"
+            + " WHERE i.state = 'pending' ORDER BY i.id LIMIT :limit";
 
     private static final InboxEntryMapper ENTRIES = new InboxEntryMapper();
 

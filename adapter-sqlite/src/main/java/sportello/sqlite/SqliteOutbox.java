@@ -65,6 +65,8 @@ public final class SqliteOutbox implements Outbox {
                     .bind("inReplyTo", inReplyTo)
                     .execute();
             LastMessage.refresh(handle, conversation.value());
+            Timeline.linkFrom(handle, conversation.value(), at);
+            CustomerTurns.answered(handle, conversation.value(), author, at);
             return entry(handle, id);
         });
     }

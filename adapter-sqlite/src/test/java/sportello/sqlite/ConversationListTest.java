@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
+import sportello.ports.out.ConversationQuery;
 import sportello.ports.out.ConversationSummary;
 
 /** The list reads the copy of the last message kept on the conversation row, so that copy must stay current. */
@@ -35,10 +36,13 @@ class ConversationListTest {
 
         storage.outbox().enqueue(older.id(), Author.STAFF, "Spedito oggi!", null, T0.plusSeconds(60));
 
-        assertThat(storage.conversations().summaries(10, 0))
+        assertThat(storage.conversations().summaries(ConversationQuery.page(T0, 10, 0)))
                 .extracting(ConversationSummary::lastMessage)
                 .containsExactly("Spedito oggi!", "Ciao");
-        assertThat(storage.conversations().summaries(1, 0).getFirst().lastMessageAt())
+        assertThat(storage.conversations()
+                        .summaries(ConversationQuery.page(T0, 1, 0))
+                        .getFirst()
+                        .lastMessageAt())
                 .isEqualTo(T0.plusSeconds(60));
     }
 
@@ -48,7 +52,7 @@ class ConversationListTest {
 
         storage.conversations().save(conversation.flagForStaff("handoff requested", T0.plusSeconds(5)));
 
-        assertThat(storage.conversations().summaries(10, 0))
+        assertThat(storage.conversations().summaries(ConversationQuery.page(T0, 10, 0)))
                 .singleElement()
                 .satisfies(summary -> assertThat(summary.needsAttention()).isTrue());
     }
@@ -58,7 +62,7 @@ class ConversationListTest {
         storage.conversations().save(Conversation.start(new ConversationId("empty"), marco()));
         storage.conversationWith("c1", giulia());
 
-        assertThat(storage.conversations().summaries(10, 0))
+        assertThat(storage.conversations().summaries(ConversationQuery.page(T0, 10, 0)))
                 .extracting(summary -> summary.id().value(), ConversationSummary::lastMessage)
                 .containsExactly(tuple("c1", "Ciao"), tuple("empty", ""));
     }

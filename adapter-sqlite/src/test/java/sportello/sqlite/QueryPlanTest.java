@@ -3,17 +3,25 @@ package sportello.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sportello.domain.conversation.Mode;
+import sportello.ports.out.ConversationQuery;
 
 /**
  * The hot queries are served by their indexes, without a sort step, so they stay fast at 100k conversations.
  * Checked through SQLite's own query plan rather than by timing.
  */
 class QueryPlanTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
 
     @TempDir
     Path dir;
@@ -34,26 +42,99 @@ class QueryPlanTest {
                         .list());
     }
 
-    @Test
-    void conversationList_walksTheLastMessageIndex_withoutSorting() {
-        var plan = plan(SqliteConversations.SUMMARY_PAGE, Map.of("limit", 50, "offset", 0));
+    private List<String> listPlan(ConversationQuery query) {
+        var filter = ConversationFilter.of(query);
+        var bindings = new HashMap<>(filter.bindings());
+        bindings.put("limit", query.limit());
+        bindings.put("offset", query.offset());
+        return plan(SqliteConversations.summaryPage(filter), bindings);
+    }
 
-        assertThat(plan).anySatisfy(step -> assertThat(step).contains("conversation_last_message_at"));
+    private static ConversationQuery query(
+            String search, boolean attention, Boolean complete, Mode mode, Boolean windowOpen) {
+        return new ConversationQuery(search, attention, complete, mode, windowOpen, NOW, 50, 0);
+    }
+
+    @Test
+    void conversationList_walksTheListIndex_withoutSorting() {
+        var plan = listPlan(ConversationQuery.page(NOW, 50, 0));
+
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("conversation_list"));
         assertThat(plan).noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
     }
 
     @Test
-    void pendingInbox_usesThePartialIndex_withoutSorting() {
-        var plan = plan(SqliteInbox.PENDING, Map.of("limit", 10));
+    void searchAndFilters_areCheckedOnTheListIndex_withoutSorting() {
+        var plan = listPlan(query("58213", false, false, Mode.BOT, true));
 
-        assertThat(plan).anySatisfy(step -> assertThat(step).contains("inbox_message_pending"));
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("conversation_list"));
         assertThat(plan).noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
     }
 
     @Test
-    void dueOutbox_usesTheSendIndex() {
-        var plan = plan(SqliteOutbox.DUE, Map.of("now", "2026-11-25T09:00:00.000000000Z", "limit", 10));
+    void needsAttention_walksOnlyTheFlaggedConversations() {
+        var plan = listPlan(query(null, true, null, null, null));
 
-        assertThat(plan).anySatisfy(step -> assertThat(step).contains("message_send_due"));
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("conversation_attention"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
+    }
+
+    @Test
+    void count_readsOnlyTheListIndex() {
+        var filter = ConversationFilter.of(query("rossi", false, true, null, false));
+
+        var plan = plan(SqliteConversations.countOf(filter), filter.bindings());
+
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("USING COVERING INDEX conversation_list"));
+    }
+
+    private static final Map<String, Object> RANGE = Map.of(
+            "start", "2026-11-01T00:00:00.000000000Z",
+            "end", "2026-12-01T00:00:00.000000000Z",
+            "bounds",
+                    Days.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), ZoneOffset.UTC)
+                            .boundsJson());
+
+    @Test
+    void conversationsPerDay_areCountedFromTheTimeIndexAlone_withoutDistinctOrSorting() {
+        var plan = plan(SqliteAnalytics.ACTIVE_PER_DAY, RANGE);
+
+        assertThat(plan)
+                .anySatisfy(step -> assertThat(step).contains("USING COVERING INDEX message_at (at>? AND at<?)"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).contains("GROUP BY"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).contains("DISTINCT"));
+    }
+
+    @Test
+    void completionRate_readsTheActiveConversationsFromTheListIndex() {
+        var plan = plan(SqliteAnalytics.COMPLETION, RANGE);
+
+        assertThat(plan)
+                .anySatisfy(step ->
+                        assertThat(step).contains("USING COVERING INDEX conversation_list (last_message_at>?)"));
+    }
+
+    @Test
+    void messagesByKind_countEachKindOnItsIndexRange() {
+        var bindings = new HashMap<>(RANGE);
+        bindings.put("kinds", SqliteAnalytics.KIND_NAMES);
+
+        var plan = plan(SqliteAnalytics.KINDS, bindings);
+
+        assertThat(plan)
+                .anySatisfy(step -> assertThat(step)
+                        .contains("USING COVERING INDEX message_inbound_kind (kind=? AND at>? AND at<?)"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
+    }
+
+    @Test
+    void responseTimesHandoffsAndUsage_readTheRangeOfTheirTimeIndexes() {
+        assertThat(plan(SqliteAnalytics.ANSWERS, RANGE))
+                .anySatisfy(step -> assertThat(step)
+                        .contains("USING COVERING INDEX customer_turn_asked_at (asked_at>? AND asked_at<?)"));
+        assertThat(plan(SqliteAnalytics.HANDOFFS, RANGE))
+                .anySatisfy(step -> assertThat(step).contains("attention_event_at (at>? AND at<?)"));
+        assertThat(plan(SqliteAnalytics.USAGE_PER_DAY, RANGE))
+                .anySatisfy(step -> assertThat(step).contains("USING COVERING INDEX model_usage_at (at>? AND at<?)"));
     }
 }

@@ -5,10 +5,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.contract.AnalyticsContract;
 import sportello.ports.contract.ConversationsContract;
 import sportello.ports.contract.InboxContract;
 import sportello.ports.contract.OutboxContract;
 import sportello.ports.contract.Storage;
+import sportello.ports.contract.UsageLogContract;
 
 /** The SQLite storage keeps the same promises as the fake, each test on a freshly migrated database file. */
 class SqliteStorageContractTest {
@@ -21,7 +23,9 @@ class SqliteStorageContractTest {
         return new Storage(
                 new SqliteConversations(database, ProfileSchema.standard()),
                 new SqliteInbox(database),
-                new SqliteOutbox(database));
+                new SqliteOutbox(database),
+                new SqliteUsageLog(database),
+                new SqliteAnalytics(database));
     }
 
     @Nested
@@ -48,6 +52,28 @@ class SqliteStorageContractTest {
 
     @Nested
     class OutboxTest extends OutboxContract {
+        @TempDir
+        Path dir;
+
+        @Override
+        protected Storage createStorage() {
+            return freshStorage(dir);
+        }
+    }
+
+    @Nested
+    class UsageLogTest extends UsageLogContract {
+        @TempDir
+        Path dir;
+
+        @Override
+        protected Storage createStorage() {
+            return freshStorage(dir);
+        }
+    }
+
+    @Nested
+    class AnalyticsTest extends AnalyticsContract {
         @TempDir
         Path dir;
 

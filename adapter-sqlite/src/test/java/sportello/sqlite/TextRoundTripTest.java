@@ -1,6 +1,7 @@
 package sportello.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static sportello.ports.fake.TestMessages.T0;
 import static sportello.ports.fake.TestMessages.giulia;
 import static sportello.ports.fake.TestMessages.text;
 
@@ -15,6 +16,7 @@ import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.customer.Customer;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.out.ConversationQuery;
 import sportello.ports.out.OutboxEntry;
 
 /** Customers write in Italian with emoji; every character and every instant comes back as it went in. */
@@ -59,7 +61,10 @@ class TextRoundTripTest {
         assertThat(storage.outbox().claimDue(message.sentAt().plusSeconds(1), 1))
                 .extracting(OutboxEntry::text)
                 .containsExactly(TEXT);
-        assertThat(storage.conversations().summaries(1, 0).getFirst().lastMessage())
+        assertThat(storage.conversations()
+                        .summaries(ConversationQuery.page(T0, 1, 0))
+                        .getFirst()
+                        .lastMessage())
                 .isEqualTo(TEXT);
     }
 

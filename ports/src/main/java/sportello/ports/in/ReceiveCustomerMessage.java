@@ -1,8 +1,17 @@
 package sportello.ports.in;
 
+import java.util.List;
 import sportello.ports.out.InboxEntry;
 
-/** Driving port: handle one stored customer message — record it, learn from it and, in bot mode, answer it. */
+/**
+ * Driving port: handle stored customer messages of one customer — record them, learn from them and, in bot mode,
+ * answer them. Several messages typed in a quick burst are answered with one reply.
+ */
 public interface ReceiveCustomerMessage {
-    void receive(InboxEntry entry);
+
+    void receive(List<InboxEntry> burst);
+
+    default void receive(InboxEntry entry) {
+        receive(List.of(entry));
+    }
 }

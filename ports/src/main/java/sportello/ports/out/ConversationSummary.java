@@ -5,12 +5,19 @@ import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.Mode;
 import sportello.domain.customer.Customer;
 
-/** One line of the conversation list. */
+/**
+ * One line of the conversation list. {@code name} is the name the customer gave (profile) or else the channel's
+ * display name; {@code unread} counts customer messages after staff last opened the conversation.
+ */
 public record ConversationSummary(
         ConversationId id,
         Customer customer,
+        String name,
         Mode mode,
         Instant lastMessageAt,
         String lastMessage,
+        Instant lastInboundAt,
         boolean profileComplete,
-        boolean needsAttention) {}
+        boolean needsAttention,
+        String attentionReason,
+        int unread) {}

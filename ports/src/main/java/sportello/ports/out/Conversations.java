@@ -23,6 +23,12 @@ public interface Conversations {
      */
     void save(Conversation conversation);
 
-    /** Conversations with the most recent activity first. */
-    List<ConversationSummary> summaries(int limit, int offset);
+    /** Conversations matching the query, the most recent activity first. */
+    List<ConversationSummary> summaries(ConversationQuery query);
+
+    /** How many conversations match the query, ignoring its page. */
+    int count(ConversationQuery query);
+
+    /** Staff opened the conversation at {@code at}: earlier customer messages no longer count as unread. */
+    void markSeenByStaff(ConversationId id, java.time.Instant at);
 }

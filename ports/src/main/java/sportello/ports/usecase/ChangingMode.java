@@ -5,15 +5,18 @@ import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.Mode;
 import sportello.ports.in.ChangeMode;
 import sportello.ports.in.UnknownConversation;
+import sportello.ports.out.ConversationEvents;
 import sportello.ports.out.Conversations;
 
 /** Staff take a conversation over or give it back; giving it back also clears the "needs attention" flag. */
 public final class ChangingMode implements ChangeMode {
 
     private final Conversations conversations;
+    private final ConversationEvents events;
 
-    public ChangingMode(Conversations conversations) {
+    public ChangingMode(Conversations conversations, ConversationEvents events) {
         this.conversations = conversations;
+        this.events = events;
     }
 
     @Override
@@ -24,6 +27,7 @@ public final class ChangingMode implements ChangeMode {
             changed = changed.attentionHandled();
         }
         conversations.save(changed);
+        events.changed(id);
         return changed;
     }
 }

@@ -5,7 +5,9 @@ import java.time.InstantSource;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sportello.ports.in.RaiseAlert;
 import sportello.ports.out.Channel;
+import sportello.ports.out.ConversationEvents;
 import sportello.ports.out.Conversations;
 import sportello.ports.out.Outbox;
 import sportello.ports.out.OutboxEntry;
@@ -18,12 +20,15 @@ import sportello.ports.out.OutboxEntry;
 public final class DeliveringReplies {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveringReplies.class);
+    static final String REFUSED_ALERT = "channel.refused";
 
     private final Outbox outbox;
     private final Conversations conversations;
     private final Channel channel;
     private final InstantSource clock;
     private final Policy policy;
+    private final ConversationEvents events;
+    private final RaiseAlert alerts;
 
     /** How hard to try: attempts before giving up, backoff bounds, and how long to wait on an unknown outcome. */
     public record Policy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration inDoubtWait) {
@@ -32,12 +37,30 @@ public final class DeliveringReplies {
     }
 
     public DeliveringReplies(
-            Outbox outbox, Conversations conversations, Channel channel, InstantSource clock, Policy policy) {
+            Outbox outbox,
+            Conversations conversations,
+            Channel channel,
+            InstantSource clock,
+            Policy policy,
+            ConversationEvents events) {
+        this(outbox, conversations, channel, clock, policy, events, RaiseAlert.NONE);
+    }
+
+    public DeliveringReplies(
+            Outbox outbox,
+            Conversations conversations,
+            Channel channel,
+            InstantSource clock,
+            Policy policy,
+            ConversationEvents events,
+            RaiseAlert alerts) {
         this.outbox = outbox;
         this.conversations = conversations;
         this.channel = channel;
         this.clock = clock;
         this.policy = policy;
+        this.events = events;
+        this.alerts = alerts;
     }
 
     /** Sends every entry that is due now. */
@@ -65,13 +88,24 @@ public final class DeliveringReplies {
     }
 
     private void deliver(OutboxEntry entry) {
+        try {
+            send(entry);
+        } finally {
+            events.changed(entry.conversation());
+        }
+    }
+
+    private void send(OutboxEntry entry) {
         var known = outbox.channelIdFromStatusReports(entry.id());
         if (known.isPresent()) {
             outbox.accepted(entry.id(), known.get());
             return;
         }
         switch (channel.send(entry.recipient(), entry.text(), entry.id())) {
-            case Channel.SendResult.Accepted(var channelMessageId) -> outbox.accepted(entry.id(), channelMessageId);
+            case Channel.SendResult.Accepted(var channelMessageId) -> {
+                outbox.accepted(entry.id(), channelMessageId);
+                alerts.resolve(REFUSED_ALERT);
+            }
             case Channel.SendResult.RetryLater(var reason, var after) -> retryOrGiveUp(entry, reason, after);
             case Channel.SendResult.InDoubt(var reason) -> {
                 log.warn("Outcome of outbox entry {} unknown ({}); not resending before a recheck", entry.id(), reason);
@@ -95,6 +129,7 @@ public final class DeliveringReplies {
     private void fail(OutboxEntry entry, String reason, boolean critical) {
         if (critical) {
             log.error("CRITICAL: message to conversation {} refused: {}", entry.conversation(), reason);
+            alerts.raise(REFUSED_ALERT, "WhatsApp refuses to send messages", reason);
         } else {
             log.warn("Message to conversation {} failed: {}", entry.conversation(), reason);
         }

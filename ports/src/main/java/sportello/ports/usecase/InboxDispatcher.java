@@ -1,60 +1,102 @@
 package sportello.ports.usecase;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sportello.domain.customer.CustomerKey;
 import sportello.ports.in.ReceiveCustomerMessage;
 import sportello.ports.out.Inbox;
 import sportello.ports.out.InboxEntry;
 
 /**
- * Takes pending messages from the inbox and hands each to its customer's lane. A message that keeps failing is
- * marked failed after a few tries, so one poisoned message never blocks the others.
+ * Takes pending messages from the inbox and hands them, customer by customer, to that customer's lane. Messages
+ * a customer types in a quick burst wait until the burst is over ({@code debounce}, never longer than
+ * {@link #MAX_HOLD}) and are answered together. A burst that keeps failing is marked failed after a few tries, so
+ * one poisoned message never blocks the others.
  */
 public final class InboxDispatcher {
 
+    static final Duration MAX_HOLD = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
     private static final int MAX_TRIES = 5;
 
     private final Inbox inbox;
     private final ReceiveCustomerMessage handler;
     private final ConversationLanes lanes;
+    private final InstantSource clock;
+    private final Duration debounce;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> failures = new ConcurrentHashMap<>();
 
-    public InboxDispatcher(Inbox inbox, ReceiveCustomerMessage handler, ConversationLanes lanes) {
+    public InboxDispatcher(
+            Inbox inbox,
+            ReceiveCustomerMessage handler,
+            ConversationLanes lanes,
+            InstantSource clock,
+            Duration debounce) {
         this.inbox = inbox;
         this.handler = handler;
         this.lanes = lanes;
+        this.clock = clock;
+        this.debounce = debounce;
     }
 
-    /** Dispatches everything pending that is not already being processed. */
+    /** Dispatches every customer's pending messages whose burst is over and that are not being processed. */
     public void dispatchPending() {
+        var byCustomer = new LinkedHashMap<CustomerKey, List<InboxEntry>>();
         for (InboxEntry entry : inbox.pending(500)) {
-            if (inFlight.add(entry.id())) {
-                lanes.submit(entry.message().customer().key(), () -> process(entry));
-            }
+            byCustomer
+                    .computeIfAbsent(entry.message().customer().key(), key -> new ArrayList<>())
+                    .add(entry);
         }
+        Instant now = clock.instant();
+        byCustomer.forEach((customer, burst) -> {
+            if (burst.stream().anyMatch(e -> inFlight.contains(e.id())) || stillTyping(burst, now)) {
+                return;
+            }
+            burst.forEach(e -> inFlight.add(e.id()));
+            lanes.submit(customer, () -> process(burst));
+        });
     }
 
-    private void process(InboxEntry entry) {
+    private boolean stillTyping(List<InboxEntry> burst, Instant now) {
+        if (debounce.isZero() || debounce.isNegative()) {
+            return false;
+        }
+        Instant newest = burst.getLast().receivedAt();
+        Instant oldest = burst.getFirst().receivedAt();
+        return now.isBefore(newest.plus(debounce)) && now.isBefore(oldest.plus(MAX_HOLD));
+    }
+
+    private void process(List<InboxEntry> burst) {
+        long key = burst.getFirst().id();
         try {
-            handler.receive(entry);
-            failures.remove(entry.id());
+            handler.receive(burst);
+            failures.remove(key);
         } catch (RuntimeException e) {
-            int tries = failures.merge(entry.id(), 1, Integer::sum);
+            int tries = failures.merge(key, 1, Integer::sum);
             if (tries >= MAX_TRIES) {
-                log.error("Message {} failed {} times and is set aside for staff", entry.id(), tries, e);
-                failures.remove(entry.id());
-                markFailed(entry, e);
+                log.error("Messages {} failed {} times and are set aside for staff", ids(burst), tries, e);
+                failures.remove(key);
+                burst.forEach(entry -> markFailed(entry, e));
             } else {
-                log.warn("Message {} failed (try {}), will try again: {}", entry.id(), tries, e.toString());
+                log.warn("Messages {} failed (try {}), will try again: {}", ids(burst), tries, e.toString());
             }
         } finally {
-            inFlight.remove(entry.id());
+            burst.forEach(e -> inFlight.remove(e.id()));
         }
+    }
+
+    private static List<Long> ids(List<InboxEntry> burst) {
+        return burst.stream().map(InboxEntry::id).toList();
     }
 
     private void markFailed(InboxEntry entry, RuntimeException cause) {

@@ -1,9 +1,11 @@
 package sportello.ports.usecase;
 
 import java.time.InstantSource;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
@@ -12,22 +14,27 @@ import sportello.domain.conversation.Message;
 import sportello.domain.conversation.Mode;
 import sportello.domain.conversation.Reception;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.in.RaiseAlert;
 import sportello.ports.in.ReceiveCustomerMessage;
 import sportello.ports.out.Channel;
+import sportello.ports.out.ConversationEvents;
 import sportello.ports.out.Conversations;
 import sportello.ports.out.Inbox;
 import sportello.ports.out.InboxEntry;
 import sportello.ports.out.Outbox;
 import sportello.ports.out.ReplyAgent;
+import sportello.ports.out.Usage;
+import sportello.ports.out.UsageLog;
 
 /**
- * Handles one stored customer message: records it once, learns the profile from it and, only in bot mode, asks
- * the agent for an answer and queues it. Safe to run again after a crash at any point: the message is stored
- * once, and the answer is queued once per customer message.
+ * Handles stored customer messages: records each once, learns the profile from them and, only in bot mode, asks
+ * the agent for one answer to the whole burst and queues it. Safe to run again after a crash at any point: a
+ * message is stored once, and an answer is queued once per customer message it answers.
  */
 public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
 
     static final String AGENT_FAILED = "The assistant could not answer";
+    static final String AGENT_ALERT = "agent.unavailable";
     private static final Logger log = LoggerFactory.getLogger(ReceivingCustomerMessage.class);
 
     private final Conversations conversations;
@@ -35,26 +42,47 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
     private final Outbox outbox;
     private final ReplyAgent agent;
     private final Channel channel;
+    private final UsageLog usageLog;
+    private final ConversationEvents events;
+    private final RaiseAlert alerts;
     private final InstantSource clock;
     private final ProfileSchema schema;
     private final String fallbackText;
     private final Runnable repliesQueued;
 
-    public ReceivingCustomerMessage(
+    /** The collaborators, grouped so the constructor stays readable. */
+    public record Ports(
             Conversations conversations,
             Inbox inbox,
             Outbox outbox,
             ReplyAgent agent,
             Channel channel,
-            InstantSource clock,
-            ProfileSchema schema,
-            String fallbackText,
-            Runnable repliesQueued) {
-        this.conversations = conversations;
-        this.inbox = inbox;
-        this.outbox = outbox;
-        this.agent = agent;
-        this.channel = channel;
+            UsageLog usageLog,
+            ConversationEvents events,
+            RaiseAlert alerts) {
+
+        public Ports(
+                Conversations conversations,
+                Inbox inbox,
+                Outbox outbox,
+                ReplyAgent agent,
+                Channel channel,
+                UsageLog usageLog,
+                ConversationEvents events) {
+            this(conversations, inbox, outbox, agent, channel, usageLog, events, RaiseAlert.NONE);
+        }
+    }
+
+    public ReceivingCustomerMessage(
+            Ports ports, InstantSource clock, ProfileSchema schema, String fallbackText, Runnable repliesQueued) {
+        this.conversations = ports.conversations();
+        this.inbox = ports.inbox();
+        this.outbox = ports.outbox();
+        this.agent = ports.agent();
+        this.channel = ports.channel();
+        this.usageLog = ports.usageLog();
+        this.events = ports.events();
+        this.alerts = ports.alerts();
         this.clock = clock;
         this.schema = schema;
         this.fallbackText = fallbackText;
@@ -62,52 +90,94 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
     }
 
     @Override
-    public void receive(InboxEntry entry) {
-        CustomerMessage incoming = entry.message();
+    public void receive(List<InboxEntry> burst) {
+        if (burst.isEmpty()) {
+            return;
+        }
+        CustomerMessage first = burst.getFirst().message();
         Conversation conversation = conversations
-                .byCustomer(incoming.customer())
-                .orElseGet(() -> Conversation.start(new ConversationId(newId()), incoming.customer()));
-        switch (conversation.receive(newId(), incoming, schema)) {
-            case Reception.BotAnswers(var updated, var message) -> {
-                conversations.save(updated);
-                answer(updated, message, incoming);
-            }
-            case Reception.StaffAnswers(var updated, var message) -> conversations.save(updated);
-            case Reception.NoAnswerNeeded(var updated, var message) -> conversations.save(updated);
-            case Reception.AlreadySeen(var seen, var message) -> {
-                // a previous run stored the message but stopped before queueing its answer
-                if (seen.mode() == Mode.BOT && message.kind().startsAgentTurn() && !outbox.hasReplyTo(message.id())) {
-                    answer(seen, message, incoming);
+                .byCustomer(first.customer())
+                .orElseGet(() -> Conversation.start(new ConversationId(newId()), first.customer()));
+        Message toAnswer = null;
+        CustomerMessage toAnswerAsSent = null;
+        boolean changed = false;
+        for (InboxEntry entry : burst) {
+            var reception = conversation.receive(newId(), entry.message(), schema);
+            conversation = reception.conversation();
+            switch (reception) {
+                case Reception.BotAnswers(var updated, var message) -> {
+                    changed = true;
+                    toAnswer = message;
+                    toAnswerAsSent = entry.message();
+                }
+                case Reception.StaffAnswers(var updated, var message) -> changed = true;
+                case Reception.NoAnswerNeeded(var updated, var message) -> changed = true;
+                case Reception.AlreadySeen(var seen, var message) -> {
+                    // a previous run stored the message but may have stopped before queueing its answer
+                    if (seen.mode() == Mode.BOT && message.kind().startsAgentTurn()) {
+                        toAnswer = message;
+                        toAnswerAsSent = entry.message();
+                    }
                 }
             }
         }
-        inbox.markDone(entry.id());
+        if (changed) {
+            conversations.save(conversation);
+            events.changed(conversation.id());
+        }
+        if (toAnswer != null && !outbox.hasReplyTo(toAnswer.id())) {
+            answer(conversation, toAnswer, toAnswerAsSent);
+        }
+        burst.forEach(entry -> inbox.markDone(entry.id()));
     }
 
     private void answer(Conversation conversation, Message message, CustomerMessage incoming) {
         markRead(incoming);
         var now = clock.instant();
-        switch (agent.answer(conversation, schema, now)) {
-            case ReplyAgent.Answer.Reply(var text) -> {
-                if (stillWithTheBot(conversation)) {
-                    outbox.enqueue(conversation.id(), Author.BOT, text, message.id(), clock.instant());
-                    repliesQueued.run();
+        var tools = new TurnTools(conversation, schema, message.id(), now);
+        var answer = agent.answer(conversation, schema, now, tools);
+        var afterTools = tools.conversation();
+        switch (answer) {
+            case ReplyAgent.Answer.Reply(var text, var usage) -> {
+                record(conversation, usage);
+                alerts.resolve(AGENT_ALERT);
+                if (afterTools != conversation) {
+                    conversations.save(afterTools);
+                }
+                // the handoff message itself still goes out; otherwise staff may have taken over meanwhile
+                if (tools.handedOff() || stillWithTheBot(conversation)) {
+                    queue(afterTools, text, message);
                 }
             }
-            case ReplyAgent.Answer.Unavailable(var reason, var critical) -> {
-                log.atLevel(critical ? org.slf4j.event.Level.ERROR : org.slf4j.event.Level.WARN)
+            case ReplyAgent.Answer.Unavailable(var reason, var critical, var usage) -> {
+                record(conversation, usage);
+                log.atLevel(critical ? Level.ERROR : Level.WARN)
                         .log("Agent could not answer in conversation {}: {}", conversation.id(), reason);
+                if (critical) {
+                    alerts.raise(AGENT_ALERT, "The AI agent cannot answer customers", reason);
+                }
                 boolean alreadyHolding = conversation
                         .attention()
                         .reasonValue()
                         .filter(r -> r.startsWith(AGENT_FAILED))
                         .isPresent();
-                conversations.save(conversation.flagForStaff(AGENT_FAILED + ": " + reason, now));
+                conversations.save(afterTools.flagForStaff(AGENT_FAILED + ": " + reason, now));
                 if (!alreadyHolding && stillWithTheBot(conversation)) {
-                    outbox.enqueue(conversation.id(), Author.BOT, fallbackText, message.id(), clock.instant());
-                    repliesQueued.run();
+                    queue(afterTools, fallbackText, message);
                 }
             }
+        }
+        events.changed(conversation.id());
+    }
+
+    private void queue(Conversation conversation, String text, Message answering) {
+        outbox.enqueue(conversation.id(), Author.BOT, text, answering.id(), clock.instant());
+        repliesQueued.run();
+    }
+
+    private void record(Conversation conversation, List<Usage> usage) {
+        if (!usage.isEmpty()) {
+            usageLog.record(conversation.id(), usage);
         }
     }
 

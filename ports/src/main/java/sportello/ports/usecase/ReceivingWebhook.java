@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sportello.ports.in.ReceiveWebhook;
+import sportello.ports.out.ConversationEvents;
 import sportello.ports.out.Inbox;
 import sportello.ports.out.RawDelivery;
 import sportello.ports.out.StorageUnavailable;
@@ -21,13 +22,21 @@ public final class ReceivingWebhook implements ReceiveWebhook {
     private final Inbox inbox;
     private final InstantSource clock;
     private final Runnable newWork;
+    private final ConversationEvents events;
 
-    public ReceivingWebhook(String channel, WebhookReader reader, Inbox inbox, InstantSource clock, Runnable newWork) {
+    public ReceivingWebhook(
+            String channel,
+            WebhookReader reader,
+            Inbox inbox,
+            InstantSource clock,
+            Runnable newWork,
+            ConversationEvents events) {
         this.channel = channel;
         this.reader = reader;
         this.inbox = inbox;
         this.clock = clock;
         this.newWork = newWork;
+        this.events = events;
     }
 
     @Override
@@ -52,8 +61,11 @@ public final class ReceivingWebhook implements ReceiveWebhook {
                 case WebhookReader.Reading.Events(var messages, var statuses, var notices) -> {
                     notices.forEach(notice -> log.warn("Webhook notice: {}", notice));
                     int fresh = inbox.store(delivery, messages, statuses);
-                    if (fresh > 0 || !statuses.isEmpty()) {
+                    if (fresh > 0) {
                         newWork.run();
+                    }
+                    if (!statuses.isEmpty()) {
+                        events.statusesArrived();
                     }
                     yield new Outcome.Stored(fresh);
                 }

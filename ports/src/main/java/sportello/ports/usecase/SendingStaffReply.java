@@ -6,6 +6,7 @@ import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.Mode;
 import sportello.ports.in.SendStaffReply;
 import sportello.ports.in.UnknownConversation;
+import sportello.ports.out.ConversationEvents;
 import sportello.ports.out.Conversations;
 import sportello.ports.out.Outbox;
 import sportello.ports.out.OutboxEntry;
@@ -17,12 +18,19 @@ public final class SendingStaffReply implements SendStaffReply {
     private final Outbox outbox;
     private final InstantSource clock;
     private final Runnable repliesQueued;
+    private final ConversationEvents events;
 
-    public SendingStaffReply(Conversations conversations, Outbox outbox, InstantSource clock, Runnable repliesQueued) {
+    public SendingStaffReply(
+            Conversations conversations,
+            Outbox outbox,
+            InstantSource clock,
+            Runnable repliesQueued,
+            ConversationEvents events) {
         this.conversations = conversations;
         this.outbox = outbox;
         this.clock = clock;
         this.repliesQueued = repliesQueued;
+        this.events = events;
     }
 
     @Override
@@ -36,6 +44,7 @@ public final class SendingStaffReply implements SendStaffReply {
         }
         var entry = outbox.enqueue(id, Author.STAFF, text.strip(), null, clock.instant());
         repliesQueued.run();
+        events.changed(id);
         return entry;
     }
 }

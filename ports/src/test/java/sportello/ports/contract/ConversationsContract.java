@@ -17,12 +17,14 @@ import sportello.domain.conversation.Mode;
 import sportello.domain.conversation.Reception;
 import sportello.domain.customer.Customer;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.out.ConversationQuery;
 import sportello.ports.out.ConversationSummary;
 import sportello.ports.out.Conversations;
 
 /** What every {@link Conversations} must do; run against the fake and the real storage. */
 public abstract class ConversationsContract {
 
+    private static final java.time.Instant NOW = T0.plus(Duration.ofHours(1));
     private Conversations conversations;
     private final ProfileSchema schema = ProfileSchema.standard();
 
@@ -131,7 +133,7 @@ public abstract class ConversationsContract {
                         T0.plus(Duration.ofMinutes(5))));
         conversations.save(later);
 
-        var list = conversations.summaries(10, 0);
+        var list = conversations.summaries(ConversationQuery.page(NOW, 10, 0));
 
         assertThat(list)
                 .extracting(ConversationSummary::id)
@@ -140,7 +142,7 @@ public abstract class ConversationsContract {
         assertThat(list.getFirst().lastMessageAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
         assertThat(list.getFirst().profileComplete()).isTrue();
         assertThat(list.get(1).profileComplete()).isFalse();
-        assertThat(conversations.summaries(1, 1))
+        assertThat(conversations.summaries(ConversationQuery.page(NOW, 1, 1)))
                 .extracting(ConversationSummary::id)
                 .containsExactly(new ConversationId("c1"));
     }
@@ -153,5 +155,119 @@ public abstract class ConversationsContract {
         var again = stored.receive("m-other", text(giulia(), "w-c1", "Ciao"), schema);
 
         assertThat(again).isInstanceOf(Reception.AlreadySeen.class);
+    }
+
+    private void threeConversations() {
+        conversations.save(startedBy(giulia(), "c1", "Sono Giulia Rossi, giulia.rossi@example.it, ordine n. 58213"));
+        conversations.save(received(
+                        Conversation.start(new ConversationId("c2"), marco()),
+                        "m-m",
+                        text(marco(), "w-m", "Buongiorno", T0.plus(Duration.ofMinutes(1))))
+                .withMode(Mode.HUMAN)
+                .flagForStaff("Handoff requested: reso", T0.plus(Duration.ofMinutes(2))));
+        conversations.save(received(
+                Conversation.start(new ConversationId("c3"), chiara()),
+                "m-c",
+                text(chiara(), "w-c", "C'è la torta?", T0.minus(Duration.ofDays(2)))));
+    }
+
+    private java.util.List<String> ids(ConversationQuery query) {
+        return conversations.summaries(query).stream().map(s -> s.id().value()).toList();
+    }
+
+    @Test
+    void search_findsByNamePhoneUserIdEmailAndOrderNumber() {
+        threeConversations();
+
+        assertThat(ids(new ConversationQuery("rossi", false, null, null, null, NOW, 10, 0)))
+                .containsExactly("c1");
+        assertThat(ids(new ConversationQuery("3387654", false, null, null, null, NOW, 10, 0)))
+                .containsExactly("c2");
+        assertThat(ids(new ConversationQuery("IT.2468", false, null, null, null, NOW, 10, 0)))
+                .containsExactly("c3");
+        assertThat(ids(new ConversationQuery("GIULIA.ROSSI@", false, null, null, null, NOW, 10, 0)))
+                .containsExactly("c1");
+        assertThat(ids(new ConversationQuery("58213", false, null, null, null, NOW, 10, 0)))
+                .containsExactly("c1");
+        assertThat(ids(new ConversationQuery("nobody", false, null, null, null, NOW, 10, 0)))
+                .isEmpty();
+    }
+
+    @Test
+    void filters_attentionCompletenessModeAndWindow() {
+        threeConversations();
+
+        assertThat(ids(new ConversationQuery(null, true, null, null, null, NOW, 10, 0)))
+                .containsExactly("c2");
+        assertThat(ids(new ConversationQuery(null, false, true, null, null, NOW, 10, 0)))
+                .containsExactly("c1");
+        assertThat(ids(new ConversationQuery(null, false, false, null, null, NOW, 10, 0)))
+                .containsExactly("c2", "c3");
+        assertThat(ids(new ConversationQuery(null, false, null, Mode.HUMAN, null, NOW, 10, 0)))
+                .containsExactly("c2");
+        assertThat(ids(new ConversationQuery(null, false, null, null, true, NOW, 10, 0)))
+                .containsExactly("c2", "c1");
+        assertThat(ids(new ConversationQuery(null, false, null, null, false, NOW, 10, 0)))
+                .containsExactly("c3");
+    }
+
+    @Test
+    void count_ignoresThePage() {
+        threeConversations();
+
+        assertThat(conversations.count(ConversationQuery.page(NOW, 1, 0))).isEqualTo(3);
+        assertThat(conversations.count(new ConversationQuery(null, false, false, null, null, NOW, 1, 0)))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void summary_carriesNameWindowAttentionAndUnread() {
+        threeConversations();
+
+        var marcos = conversations.summaries(new ConversationQuery("Marco", false, null, null, null, NOW, 10, 0));
+
+        assertThat(marcos).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("Marco Bianchi");
+            assertThat(s.lastInboundAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+            assertThat(s.attentionReason()).isEqualTo("Handoff requested: reso");
+            assertThat(s.unread()).isEqualTo(1);
+        });
+        var giulias = conversations.summaries(new ConversationQuery("58213", false, null, null, null, NOW, 10, 0));
+        assertThat(giulias.getFirst().name()).isEqualTo("Giulia Rossi");
+    }
+
+    @Test
+    void seenByStaff_clearsUnread_untilTheCustomerWritesAgain() {
+        var conversation = startedBy(giulia(), "c1", "Ciao");
+        conversations.save(conversation);
+
+        conversations.markSeenByStaff(conversation.id(), T0.plusSeconds(10));
+        int afterSeen = conversations
+                .summaries(ConversationQuery.page(NOW, 10, 0))
+                .getFirst()
+                .unread();
+        conversations.save(received(conversation, "m-2", text(giulia(), "w-2", "Ci siete?", T0.plusSeconds(20))));
+        int afterNewMessage = conversations
+                .summaries(ConversationQuery.page(NOW, 10, 0))
+                .getFirst()
+                .unread();
+
+        assertThat(afterSeen).isZero();
+        assertThat(afterNewMessage).isEqualTo(1);
+    }
+
+    @Test
+    void olderSeenTime_doesNotBringBackUnreadMessages() {
+        var conversation = startedBy(giulia(), "c1", "Ciao");
+        conversations.save(conversation);
+
+        conversations.markSeenByStaff(conversation.id(), T0.plusSeconds(10));
+        conversations.markSeenByStaff(conversation.id(), T0.minusSeconds(10));
+
+        assertThat(conversations
+                        .summaries(ConversationQuery.page(NOW, 10, 0))
+                        .getFirst()
+                        .unread())
+                .isZero();
     }
 }

@@ -29,4 +29,20 @@ class InMemoryStorageTest {
             return Storage.of(new InMemoryStorage());
         }
     }
+
+    @Nested
+    class UsageLogTest extends UsageLogContract {
+        @Override
+        protected Storage createStorage() {
+            return Storage.of(new InMemoryStorage());
+        }
+    }
+
+    @Nested
+    class AnalyticsTest extends AnalyticsContract {
+        @Override
+        protected Storage createStorage() {
+            return Storage.of(new InMemoryStorage());
+        }
+    }
 }

@@ -8,6 +8,7 @@ import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.customer.Customer;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.fake.RecordingAgentTools;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.out.ReplyAgent;
 import sportello.ports.out.ReplyAgent.Answer;
@@ -36,9 +37,12 @@ public abstract class ReplyAgentContract {
         var answer = agent().answer(
                         conversationWith(TestMessages.giulia(), "Sabato a che ora chiudete?"),
                         ProfileSchema.standard(),
-                        T0);
+                        T0,
+                        new RecordingAgentTools());
 
-        assertThat(answer).isEqualTo(new Answer.Reply("Sabato chiudiamo alle 19:00."));
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        Answer.Reply.class, r -> assertThat(r.text()).isEqualTo("Sabato chiudiamo alle 19:00."));
     }
 
     @Test
@@ -48,7 +52,8 @@ public abstract class ReplyAgentContract {
         var answer = agent().answer(
                         conversationWith(TestMessages.chiara(), "C'è la torta al pistacchio?"),
                         ProfileSchema.standard(),
-                        T0);
+                        T0,
+                        new RecordingAgentTools());
 
         assertThat(answer).isInstanceOf(Answer.Reply.class);
     }
@@ -57,7 +62,11 @@ public abstract class ReplyAgentContract {
     void outage_isReportedAsUnavailable_notThrown() {
         arrangeOutage();
 
-        var answer = agent().answer(conversationWith(TestMessages.giulia(), "Ciao"), ProfileSchema.standard(), T0);
+        var answer = agent().answer(
+                        conversationWith(TestMessages.giulia(), "Ciao"),
+                        ProfileSchema.standard(),
+                        T0,
+                        new RecordingAgentTools());
 
         assertThat(answer)
                 .isInstanceOfSatisfying(

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.out.AgentTools;
 import sportello.ports.out.ReplyAgent;
 
 /** An agent that answers from a script, or echoes the last customer message; it records every turn it saw. */
@@ -31,7 +32,7 @@ public final class ScriptedReplyAgent implements ReplyAgent {
     }
 
     @Override
-    public synchronized Answer answer(Conversation conversation, ProfileSchema schema, Instant now) {
+    public synchronized Answer answer(Conversation conversation, ProfileSchema schema, Instant now, AgentTools tools) {
         turns.add(conversation);
         var next = script.poll();
         return next != null ? next : otherwise.apply(conversation);

@@ -19,6 +19,7 @@ import sportello.domain.profile.ProfileSchema;
 import sportello.ports.fake.InMemoryStorage;
 import sportello.ports.fake.ManualClock;
 import sportello.ports.fake.RecordingChannel;
+import sportello.ports.fake.RecordingEvents;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.out.Channel.SendResult;
 import sportello.ports.out.RawDelivery;
@@ -30,7 +31,8 @@ class DeliveringRepliesTest {
     private final ManualClock clock = new ManualClock(TestMessages.T0);
     private final DeliveringReplies.Policy policy =
             new DeliveringReplies.Policy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(5));
-    private final DeliveringReplies replies = new DeliveringReplies(storage, storage, channel, clock, policy);
+    private final DeliveringReplies replies =
+            new DeliveringReplies(storage, storage, channel, clock, policy, new RecordingEvents());
     private final ConversationId id = new ConversationId("c1");
 
     @BeforeEach

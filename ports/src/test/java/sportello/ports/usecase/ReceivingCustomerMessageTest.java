@@ -17,6 +17,7 @@ import sportello.domain.profile.ProfileSchema;
 import sportello.ports.fake.InMemoryStorage;
 import sportello.ports.fake.ManualClock;
 import sportello.ports.fake.RecordingChannel;
+import sportello.ports.fake.RecordingEvents;
 import sportello.ports.fake.ScriptedReplyAgent;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.out.RawDelivery;
@@ -29,12 +30,9 @@ class ReceivingCustomerMessageTest {
     private final RecordingChannel channel = new RecordingChannel();
     private final ManualClock clock = new ManualClock(TestMessages.T0);
     private int wakeUps;
+    private final RecordingEvents events = new RecordingEvents();
     private final ReceivingCustomerMessage receiving = new ReceivingCustomerMessage(
-            storage,
-            storage,
-            storage,
-            agent,
-            channel,
+            new ReceivingCustomerMessage.Ports(storage, storage, storage, agent, channel, storage, events),
             clock,
             ProfileSchema.standard(),
             "Un collega le risponderà.",
@@ -158,7 +156,11 @@ class ReceivingCustomerMessageTest {
             return new Answer.Reply("too late");
         });
         var racing = new ReceivingCustomerMessage(
-                storage, storage, storage, takingOver, channel, clock, ProfileSchema.standard(), "x", () -> {});
+                new ReceivingCustomerMessage.Ports(storage, storage, storage, takingOver, channel, storage, events),
+                clock,
+                ProfileSchema.standard(),
+                "x",
+                () -> {});
         arrives(text(giulia(), "wamid.1", "Ciao"));
 
         storage.pending(1).forEach(racing::receive);
@@ -172,7 +174,8 @@ class ReceivingCustomerMessageTest {
         processPending();
 
         var conversation = giuliasConversation();
-        new SendingStaffReply(storage, storage, clock, () -> {}).send(conversation.id(), "Sono Anna, la aiuto io");
+        new SendingStaffReply(storage, storage, clock, () -> {}, events)
+                .send(conversation.id(), "Sono Anna, la aiuto io");
 
         var updated = giuliasConversation();
         assertThat(updated.mode()).isEqualTo(Mode.HUMAN);

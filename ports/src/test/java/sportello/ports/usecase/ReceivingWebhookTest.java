@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sportello.ports.fake.InMemoryStorage;
 import sportello.ports.fake.ManualClock;
+import sportello.ports.fake.RecordingEvents;
 import sportello.ports.fake.StubWebhookReader;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.in.ReceiveWebhook.Outcome;
@@ -17,8 +18,8 @@ class ReceivingWebhookTest {
     private final InMemoryStorage storage = new InMemoryStorage();
     private final StubWebhookReader reader = new StubWebhookReader();
     private int wakeUps;
-    private final ReceivingWebhook receiving =
-            new ReceivingWebhook("whatsapp", reader, storage, new ManualClock(TestMessages.T0), () -> wakeUps++);
+    private final ReceivingWebhook receiving = new ReceivingWebhook(
+            "whatsapp", reader, storage, new ManualClock(TestMessages.T0), () -> wakeUps++, new RecordingEvents());
     private final byte[] body = "{\"x\":1}".getBytes(StandardCharsets.UTF_8);
 
     @Test
@@ -60,7 +61,8 @@ class ReceivingWebhookTest {
                 reader.carrying(List.of(TestMessages.text(TestMessages.giulia(), "wamid.1", "Ciao")), List.of()),
                 new FailingInbox(),
                 new ManualClock(TestMessages.T0),
-                () -> {});
+                () -> {},
+                new RecordingEvents());
 
         var outcome = failing.receive(body, Map.of("x-test-signature", StubWebhookReader.sign(body)));
 

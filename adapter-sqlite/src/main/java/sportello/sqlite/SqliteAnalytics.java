@@ -1,0 +1,180 @@
+package sportello.sqlite;
+
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.joining;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import sportello.domain.conversation.Author;
+import sportello.domain.conversation.MessageKind;
+import sportello.ports.out.Analytics;
+import sportello.ports.out.AnalyticsReport;
+import sportello.ports.out.AnalyticsReport.DayCount;
+import sportello.ports.out.AnalyticsReport.DayUsage;
+import sportello.ports.out.AnalyticsReport.ReasonCount;
+
+/**
+ * Analytics computed in SQLite from the messages, the customers' turns, the attention log and the model usage.
+ * Each figure reads a range of one index, so its cost follows the activity in the range, not the size of the file.
+ */
+public final class SqliteAnalytics implements Analytics {
+
+    /**
+     * Conversations with at least one message, per day: a conversation's first message of a day is the one whose
+     * predecessor ({@code prev_at}) is before the day's start. A count per day, not a GROUP BY: nothing to sort.
+     */
+    static final String ACTIVE_PER_DAY = Days.CTE
+            + "SELECT day.day, (SELECT count(*) FROM message m WHERE m.at >= day.start_at AND m.at < day.end_at"
+            + " AND (m.prev_at IS NULL OR m.prev_at < day.start_at)) AS n FROM day ORDER BY day.day";
+
+    /**
+     * Conversations active in the range, read from the list index: those whose last message falls in the range,
+     * plus those active since, if they also wrote in the range (for "the last n days" there are none of those).
+     */
+    static final String COMPLETION = "SELECT count(*) AS active, total(profile_complete) AS complete"
+            + " FROM conversation c WHERE c.last_message_at >= :start AND (c.last_message_at < :end"
+            + " OR EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.at >= :start AND m.at < :end))";
+
+    /** One range count per kind on {@code message_inbound_kind (kind, at)}: no sorting of the range's messages. */
+    static final String KINDS = "SELECT k.value AS kind, (SELECT count(*) FROM message m WHERE m.direction = 'IN'"
+            + " AND m.kind = k.value AND m.at >= :start AND m.at < :end) AS n FROM json_each(:kinds) k";
+
+    static final String HANDOFFS = "SELECT reason, count(*) AS n FROM attention_event"
+            + " WHERE at >= :start AND at < :end GROUP BY reason ORDER BY n DESC, reason";
+
+    /**
+     * Per day, sums over the day's range of the covering index {@code model_usage_at} (subqueries, not a GROUP BY
+     * that would sort the range). Costs are concatenated, not summed: SQLite would add them as floating point.
+     */
+    static final String USAGE_PER_DAY = Days.CTE
+            + "SELECT day.day,"
+            + " (SELECT sum(input_tokens) FROM model_usage WHERE at >= day.start_at AND at < day.end_at) AS input,"
+            + " (SELECT sum(cached_tokens) FROM model_usage WHERE at >= day.start_at AND at < day.end_at) AS cached,"
+            + " (SELECT sum(output_tokens) FROM model_usage WHERE at >= day.start_at AND at < day.end_at) AS output,"
+            + " (SELECT group_concat(cost_usd, ' ') FROM model_usage WHERE at >= day.start_at AND at < day.end_at)"
+            + " AS costs"
+            + " FROM day ORDER BY day.day";
+
+    /** Customers' turns asked in the range and answered (at any time since), with who answered and how fast. */
+    static final String ANSWERS = "SELECT answered_by, response_nanos FROM customer_turn"
+            + " WHERE asked_at >= :start AND asked_at < :end AND response_nanos IS NOT NULL";
+
+    /** Every kind as a JSON array, for {@link #KINDS}; enum names need no escaping. */
+    static final String KIND_NAMES = Arrays.stream(MessageKind.values())
+            .map(kind -> '"' + kind.name() + '"')
+            .collect(joining(",", "[", "]"));
+
+    private final SqliteDatabase database;
+
+    public SqliteAnalytics(SqliteDatabase database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public AnalyticsReport report(LocalDate from, LocalDate to, ZoneId zone) {
+        var days = Days.of(from, to, zone);
+        return database.inReadTransaction("compute analytics from " + from + " to " + to, handle -> {
+            var answers = answers(handle, days);
+            return new AnalyticsReport(
+                    from,
+                    to,
+                    activePerDay(handle, days),
+                    completionRate(handle, days),
+                    ResponseTimeFigures.of(answers.getOrDefault(Author.BOT, List.of())),
+                    ResponseTimeFigures.of(answers.getOrDefault(Author.STAFF, List.of())),
+                    handoffs(handle, days),
+                    messagesByKind(handle, days),
+                    usagePerDay(handle, days));
+        });
+    }
+
+    private static List<DayCount> activePerDay(Handle handle, Days days) {
+        return handle.createQuery(ACTIVE_PER_DAY)
+                .bind("bounds", days.boundsJson())
+                .map((rs, ctx) -> new DayCount(days.dates().get(rs.getInt("day")), rs.getLong("n")))
+                .list();
+    }
+
+    private static double completionRate(Handle handle, Days days) {
+        return handle.createQuery(COMPLETION)
+                .bind("start", days.start())
+                .bind("end", days.end())
+                .map((rs, ctx) -> {
+                    long active = rs.getLong("active");
+                    return active == 0 ? 0.0 : rs.getDouble("complete") / active;
+                })
+                .one();
+    }
+
+    private record Answer(Author author, Duration after) {}
+
+    private static Map<Author, List<Duration>> answers(Handle handle, Days days) {
+        return handle
+                .createQuery(ANSWERS)
+                .bind("start", days.start())
+                .bind("end", days.end())
+                .map((rs, ctx) -> new Answer(
+                        Author.valueOf(rs.getString("answered_by")), Duration.ofNanos(rs.getLong("response_nanos"))))
+                .stream()
+                .collect(groupingBy(Answer::author, mapping(Answer::after, toList())));
+    }
+
+    private static List<ReasonCount> handoffs(Handle handle, Days days) {
+        return handle.createQuery(HANDOFFS)
+                .bind("start", days.start())
+                .bind("end", days.end())
+                .map((rs, ctx) -> new ReasonCount(rs.getString("reason"), rs.getLong("n")))
+                .list();
+    }
+
+    /** Most frequent first; kinds nobody sent are left out. */
+    private static Map<String, Long> messagesByKind(Handle handle, Days days) {
+        var counts = handle.createQuery(KINDS)
+                .bind("start", days.start())
+                .bind("end", days.end())
+                .bind("kinds", KIND_NAMES)
+                .map((rs, ctx) -> Map.entry(rs.getString("kind"), rs.getLong("n")))
+                .list();
+        var result = new LinkedHashMap<String, Long>();
+        counts.stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    private static List<DayUsage> usagePerDay(Handle handle, Days days) {
+        return handle.createQuery(USAGE_PER_DAY)
+                .bind("bounds", days.boundsJson())
+                .map((rs, ctx) -> new DayUsage(
+                        days.dates().get(rs.getInt("day")),
+                        rs.getLong("input"), // 0 for NULL, the sum over a day without calls
+                        rs.getLong("cached"),
+                        rs.getLong("output"),
+                        sum(rs.getString("costs"))))
+                .list();
+    }
+
+    private static BigDecimal sum(String costs) {
+        var total = BigDecimal.ZERO;
+        if (costs == null) {
+            return total;
+        }
+        for (String cost : costs.split(" ")) {
+            total = total.add(new BigDecimal(cost));
+        }
+        return total;
+    }
+}

@@ -21,7 +21,10 @@ public record OpenAiSettings(
         ZoneId timeZone,
         Duration connectTimeout,
         Duration readTimeout,
-        Duration retryDeadline) {
+        Duration retryDeadline,
+        String vectorStoreId,
+        int toolRounds,
+        int historyTokenBudget) {
 
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     public static final String DEFAULT_MODEL = "gpt-4.1";
@@ -32,6 +35,17 @@ public record OpenAiSettings(
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
     /** About how long a customer waits for a reply before a holding message is better than another attempt. */
     public static final Duration DEFAULT_RETRY_DEADLINE = Duration.ofSeconds(45);
+    /** Rounds of function calls per turn before one last request that must answer in text (reference §7). */
+    public static final int DEFAULT_TOOL_ROUNDS = 4;
+    /**
+     * Estimated tokens the conversation part of a request may take: the kept messages plus the summary of older
+     * ones. Instructions and tools come on top. Estimated, not counted: see {@link TokenEstimate}.
+     */
+    public static final int DEFAULT_HISTORY_TOKEN_BUDGET = 3000;
+    /** Room for the summary of older messages and one shortened customer message. */
+    public static final int MIN_HISTORY_TOKEN_BUDGET = 500;
+    /** Reasoning models think before the first byte, and a vector store search adds seconds: reference §1. */
+    public static final Duration SLOW_READ_TIMEOUT = Duration.ofSeconds(120);
 
     /** OpenAI rejects smaller budgets; see the reference, section 2. */
     private static final int MIN_OUTPUT_TOKENS = 16;
@@ -48,6 +62,10 @@ public record OpenAiSettings(
         connectTimeout = positiveOr(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connectTimeout");
         readTimeout = positiveOr(readTimeout, DEFAULT_READ_TIMEOUT, "readTimeout");
         retryDeadline = positiveOr(retryDeadline, DEFAULT_RETRY_DEADLINE, "retryDeadline");
+        vectorStoreId = isBlank(vectorStoreId) ? null : vectorStoreId.strip();
+        if (toolRounds < 1) {
+            throw new IllegalArgumentException("toolRounds must be at least 1, got " + toolRounds);
+        }
         if (maxOutputTokens < MIN_OUTPUT_TOKENS) {
             throw new IllegalArgumentException(
                     "maxOutputTokens must be at least " + MIN_OUTPUT_TOKENS + ", got " + maxOutputTokens);
@@ -55,6 +73,46 @@ public record OpenAiSettings(
         if (historyMessages < 1) {
             throw new IllegalArgumentException("historyMessages must be at least 1, got " + historyMessages);
         }
+        if (historyTokenBudget < MIN_HISTORY_TOKEN_BUDGET) {
+            throw new IllegalArgumentException(
+                    "historyTokenBudget must be at least " + MIN_HISTORY_TOKEN_BUDGET + ", got " + historyTokenBudget);
+        }
+    }
+
+    /** The settings as they were before the token budget: the budget takes its default. */
+    public OpenAiSettings(
+            String baseUrl,
+            String apiKey,
+            String model,
+            String promptId,
+            String promptVersion,
+            int maxOutputTokens,
+            int historyMessages,
+            String businessName,
+            String businessId,
+            ZoneId timeZone,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration retryDeadline,
+            String vectorStoreId,
+            int toolRounds) {
+        this(
+                baseUrl,
+                apiKey,
+                model,
+                promptId,
+                promptVersion,
+                maxOutputTokens,
+                historyMessages,
+                businessName,
+                businessId,
+                timeZone,
+                connectTimeout,
+                readTimeout,
+                retryDeadline,
+                vectorStoreId,
+                toolRounds,
+                DEFAULT_HISTORY_TOKEN_BUDGET);
     }
 
     /** Every optional setting at its default. */
@@ -72,7 +130,10 @@ public record OpenAiSettings(
                 null,
                 null,
                 null,
-                null);
+                null,
+                null,
+                DEFAULT_TOOL_ROUNDS,
+                DEFAULT_HISTORY_TOKEN_BUDGET);
     }
 
     public OpenAiSettings withBaseUrl(String newBaseUrl) {
@@ -89,7 +150,10 @@ public record OpenAiSettings(
                 timeZone,
                 connectTimeout,
                 readTimeout,
-                retryDeadline);
+                retryDeadline,
+                vectorStoreId,
+                toolRounds,
+                historyTokenBudget);
     }
 
     public OpenAiSettings withModel(String newModel) {
@@ -106,7 +170,10 @@ public record OpenAiSettings(
                 timeZone,
                 connectTimeout,
                 readTimeout,
-                retryDeadline);
+                retryDeadline,
+                vectorStoreId,
+                toolRounds,
+                historyTokenBudget);
     }
 
     /** Compatibility mode: also reference a prompt stored in OpenAI's dashboard ({@code version} may be null). */
@@ -124,7 +191,10 @@ public record OpenAiSettings(
                 timeZone,
                 connectTimeout,
                 readTimeout,
-                retryDeadline);
+                retryDeadline,
+                vectorStoreId,
+                toolRounds,
+                historyTokenBudget);
     }
 
     public OpenAiSettings withLimits(int newMaxOutputTokens, int newHistoryMessages) {
@@ -141,7 +211,10 @@ public record OpenAiSettings(
                 timeZone,
                 connectTimeout,
                 readTimeout,
-                retryDeadline);
+                retryDeadline,
+                vectorStoreId,
+                toolRounds,
+                historyTokenBudget);
     }
 
     public OpenAiSettings withTimeZone(ZoneId newTimeZone) {
@@ -158,7 +231,10 @@ public record OpenAiSettings(
                 newTimeZone,
                 connectTimeout,
                 readTimeout,
-                retryDeadline);
+                retryDeadline,
+                vectorStoreId,
+                toolRounds,
+                historyTokenBudget);
     }
 
     public OpenAiSettings withTimeouts(Duration newConnect, Duration newRead, Duration newRetryDeadline) {
@@ -175,7 +251,81 @@ public record OpenAiSettings(
                 timeZone,
                 newConnect,
                 newRead,
-                newRetryDeadline);
+                newRetryDeadline,
+                vectorStoreId,
+                toolRounds,
+                historyTokenBudget);
+    }
+
+    /** Lets the model search this OpenAI vector store ({@code file_search}); null or blank: no search. */
+    public OpenAiSettings withVectorStore(String newVectorStoreId) {
+        return new OpenAiSettings(
+                baseUrl,
+                apiKey,
+                model,
+                promptId,
+                promptVersion,
+                maxOutputTokens,
+                historyMessages,
+                businessName,
+                businessId,
+                timeZone,
+                connectTimeout,
+                readTimeout,
+                retryDeadline,
+                newVectorStoreId,
+                toolRounds,
+                historyTokenBudget);
+    }
+
+    public OpenAiSettings withToolRounds(int newToolRounds) {
+        return new OpenAiSettings(
+                baseUrl,
+                apiKey,
+                model,
+                promptId,
+                promptVersion,
+                maxOutputTokens,
+                historyMessages,
+                businessName,
+                businessId,
+                timeZone,
+                connectTimeout,
+                readTimeout,
+                retryDeadline,
+                vectorStoreId,
+                newToolRounds,
+                historyTokenBudget);
+    }
+
+    /** At most this many estimated tokens of conversation per request (at least {@value #MIN_HISTORY_TOKEN_BUDGET}). */
+    public OpenAiSettings withHistoryTokenBudget(int newHistoryTokenBudget) {
+        return new OpenAiSettings(
+                baseUrl,
+                apiKey,
+                model,
+                promptId,
+                promptVersion,
+                maxOutputTokens,
+                historyMessages,
+                businessName,
+                businessId,
+                timeZone,
+                connectTimeout,
+                readTimeout,
+                retryDeadline,
+                vectorStoreId,
+                toolRounds,
+                newHistoryTokenBudget);
+    }
+
+    /**
+     * The read timeout the agent uses: {@code readTimeout}, raised to at least {@link #SLOW_READ_TIMEOUT} for
+     * reasoning models and when {@code file_search} is on, since both spend long seconds before the first byte.
+     */
+    public Duration effectiveReadTimeout() {
+        boolean slow = ModelFamily.isReasoning(model) || vectorStoreId != null;
+        return slow && readTimeout.compareTo(SLOW_READ_TIMEOUT) < 0 ? SLOW_READ_TIMEOUT : readTimeout;
     }
 
     /** The key stays out of logs and exception messages. */
@@ -185,7 +335,8 @@ public record OpenAiSettings(
                 + ", promptVersion=" + promptVersion + ", maxOutputTokens=" + maxOutputTokens + ", historyMessages="
                 + historyMessages + ", businessName=" + businessName + ", businessId=" + businessId + ", timeZone="
                 + timeZone + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", retryDeadline=" + retryDeadline + "]";
+                + ", retryDeadline=" + retryDeadline + ", vectorStoreId=" + vectorStoreId + ", toolRounds=" + toolRounds
+                + ", historyTokenBudget=" + historyTokenBudget + "]";
     }
 
     private static boolean isBlank(String value) {

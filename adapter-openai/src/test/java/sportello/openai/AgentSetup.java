@@ -35,6 +35,7 @@ final class AgentSetup {
                 new OkHttpClient(),
                 new ObjectMapper(),
                 InstructionTemplate.defaultTemplate(),
+                ModelPrices.defaults(),
                 alerts::add,
                 time,
                 time,

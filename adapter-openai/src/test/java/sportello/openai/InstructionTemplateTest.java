@@ -61,6 +61,17 @@ class InstructionTemplateTest {
     }
 
     @Test
+    void defaultTemplate_namesBothTools_theHandoffPromise_andTheLengthLimit() {
+        String text = InstructionTemplate.defaultTemplate().text();
+
+        assertThat(text)
+                .contains("call save_customer_profile")
+                .contains("call request_human_handoff")
+                .contains("a person from the staff will follow up")
+                .contains("4000 characters");
+    }
+
+    @Test
     void fromFile_readsUtf8() throws Exception {
         Path file = dir.resolve("instructions.txt");
         Files.writeString(file, "Benvenuti da {{business_name}} – sì!", StandardCharsets.UTF_8);

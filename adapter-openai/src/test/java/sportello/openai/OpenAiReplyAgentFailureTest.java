@@ -10,15 +10,15 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.fake.RecordingAgentTools;
 import sportello.ports.out.ReplyAgent.Answer;
 
 /** Errors, retries and alerts (reference section 9). Time is fake: no test really waits for a backoff. */
 class OpenAiReplyAgentFailureTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T16:05:00Z");
-    private static final Answer.Reply REPLY = new Answer.Reply(
-            "Sabato chiudiamo alle 19:00 (apriamo alle 9:30, orario continuato). Sarà un piacere mostrarle i vasi in"
-                    + " negozio!");
+    private static final String REPLY = "Sabato chiudiamo alle 19:00 (apriamo alle 9:30, orario continuato). Sarà"
+            + " un piacere mostrarle i vasi in negozio!";
 
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -32,7 +32,7 @@ class OpenAiReplyAgentFailureTest {
 
         Answer answer = answer(setup.agent());
 
-        assertThat(answer).isEqualTo(REPLY);
+        assertThat(textOf(answer)).isEqualTo(REPLY);
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(setup.time.sleeps()).containsExactly(Duration.ofMillis(500));
     }
@@ -47,7 +47,7 @@ class OpenAiReplyAgentFailureTest {
 
         Answer answer = answer(setup.agent());
 
-        assertThat(answer).isEqualTo(REPLY);
+        assertThat(textOf(answer)).isEqualTo(REPLY);
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(setup.time.sleeps()).containsExactly(Duration.ofMillis(295));
         assertThat(setup.alerts).isEmpty();
@@ -62,7 +62,7 @@ class OpenAiReplyAgentFailureTest {
 
         Answer answer = answer(setup.agent());
 
-        assertThat(answer).isEqualTo(REPLY);
+        assertThat(textOf(answer)).isEqualTo(REPLY);
         assertThat(setup.time.sleeps()).containsExactly(Duration.ofSeconds(2));
     }
 
@@ -162,7 +162,7 @@ class OpenAiReplyAgentFailureTest {
                 .build());
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        assertThat(answer(setup.agent())).isEqualTo(REPLY);
+        assertThat(textOf(answer(setup.agent()))).isEqualTo(REPLY);
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -223,7 +223,7 @@ class OpenAiReplyAgentFailureTest {
 
         Answer answer = answer(setup.agent(settings));
 
-        assertThat(answer).isEqualTo(REPLY);
+        assertThat(textOf(answer)).isEqualTo(REPLY);
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -245,6 +245,12 @@ class OpenAiReplyAgentFailureTest {
     }
 
     private static Answer answer(OpenAiReplyAgent agent) {
-        return agent.answer(TestConversations.aboutOpeningHours(), ProfileSchema.standard(), NOW);
+        return agent.answer(
+                TestConversations.aboutOpeningHours(), ProfileSchema.standard(), NOW, new RecordingAgentTools());
+    }
+
+    private static String textOf(Answer answer) {
+        assertThat(answer).isInstanceOf(Answer.Reply.class);
+        return ((Answer.Reply) answer).text();
     }
 }

@@ -10,6 +10,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.fake.RecordingAgentTools;
 import sportello.ports.out.ReplyAgent.Answer;
 
 /** Compatibility mode: a prompt stored in OpenAI's dashboard, which OpenAI is shutting down (reference §3). */
@@ -31,7 +32,8 @@ class OpenAiReplyAgentPromptTest {
     void promptId_isSentWithVersionAndEveryVariable_besideOurInstructions() throws Exception {
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        setup.agent(setup.settings().withPrompt("pmpt_abc", "3")).answer(conversation(), schema(), NOW);
+        setup.agent(setup.settings().withPrompt("pmpt_abc", "3"))
+                .answer(conversation(), schema(), NOW, new RecordingAgentTools());
 
         JsonNode sent = body();
         assertThat(sent.get("prompt").get("id").asText()).isEqualTo("pmpt_abc");
@@ -49,7 +51,8 @@ class OpenAiReplyAgentPromptTest {
     void promptWithoutVersion_omitsVersion() throws Exception {
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        setup.agent(setup.settings().withPrompt("pmpt_abc", null)).answer(conversation(), schema(), NOW);
+        setup.agent(setup.settings().withPrompt("pmpt_abc", null))
+                .answer(conversation(), schema(), NOW, new RecordingAgentTools());
 
         assertThat(body().get("prompt").has("version")).isFalse();
     }
@@ -61,8 +64,8 @@ class OpenAiReplyAgentPromptTest {
         server.enqueue(Fixtures.ok("response-text.json").build());
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        Answer first = agent.answer(conversation(), schema(), NOW);
-        Answer second = agent.answer(conversation(), schema(), NOW);
+        Answer first = agent.answer(conversation(), schema(), NOW, new RecordingAgentTools());
+        Answer second = agent.answer(conversation(), schema(), NOW, new RecordingAgentTools());
 
         assertThat(first).isInstanceOf(Answer.Reply.class);
         assertThat(second).isInstanceOf(Answer.Reply.class);
@@ -81,7 +84,7 @@ class OpenAiReplyAgentPromptTest {
         server.enqueue(Fixtures.json(404, PROMPT_NOT_FOUND).build());
         server.enqueue(Fixtures.json(404, PROMPT_NOT_FOUND).build());
 
-        Answer answer = agent.answer(conversation(), schema(), NOW);
+        Answer answer = agent.answer(conversation(), schema(), NOW, new RecordingAgentTools());
 
         assertThat(answer).isInstanceOf(Answer.Unavailable.class);
         assertThat(((Answer.Unavailable) answer).critical()).isTrue();

@@ -15,6 +15,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import sportello.domain.conversation.MessageKind;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.fake.RecordingAgentTools;
 import sportello.ports.out.ReplyAgent;
 
 /** What goes over the wire for one turn, checked against the reference fixture request-text-turn.json. */
@@ -29,17 +30,20 @@ class OpenAiReplyAgentRequestTest {
     private final AgentSetup setup = new AgentSetup(server);
 
     @Test
-    void textTurn_hasTheFixturesTopLevelKeysAndShapes_withoutTools() throws Exception {
+    void textTurn_hasTheFixturesTopLevelKeysAndShapes() throws Exception {
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        setup.agent().answer(TestConversations.aboutOpeningHours(), ProfileSchema.standard(), NOW);
+        setup.agent()
+                .answer(
+                        TestConversations.aboutOpeningHours(),
+                        ProfileSchema.standard(),
+                        NOW,
+                        new RecordingAgentTools());
 
         JsonNode sent = body(server.takeRequest());
         JsonNode fixture = JSON.readTree(Fixtures.read("request-text-turn.json"));
-        var expectedKeys = new ArrayList<>(fieldNames(fixture));
-        expectedKeys.removeAll(List.of("tools", "tool_choice", "parallel_tool_calls")); // no function tools yet
-        assertThat(fieldNames(sent)).containsExactlyInAnyOrderElementsOf(expectedKeys);
-        for (String key : expectedKeys) {
+        assertThat(fieldNames(sent)).containsExactlyInAnyOrderElementsOf(fieldNames(fixture));
+        for (String key : fieldNames(fixture)) {
             assertThat(sent.get(key).getNodeType())
                     .as(key)
                     .isEqualTo(fixture.get(key).getNodeType());
@@ -52,10 +56,33 @@ class OpenAiReplyAgentRequestTest {
     }
 
     @Test
+    void standardSchema_toolsAreExactlyTheFixturesTools_withAutoChoiceAndParallelCalls() throws Exception {
+        server.enqueue(Fixtures.ok("response-text.json").build());
+
+        setup.agent()
+                .answer(
+                        TestConversations.aboutOpeningHours(),
+                        ProfileSchema.standard(),
+                        NOW,
+                        new RecordingAgentTools());
+
+        JsonNode sent = body(server.takeRequest());
+        JsonNode fixture = JSON.readTree(Fixtures.read("request-text-turn.json"));
+        assertThat(sent.get("tools")).isEqualTo(fixture.get("tools"));
+        assertThat(sent.get("tool_choice")).isEqualTo(fixture.get("tool_choice"));
+        assertThat(sent.get("parallel_tool_calls")).isEqualTo(fixture.get("parallel_tool_calls"));
+    }
+
+    @Test
     void textTurn_postsToResponsesWithBearerKey() throws Exception {
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        setup.agent().answer(TestConversations.aboutOpeningHours(), ProfileSchema.standard(), NOW);
+        setup.agent()
+                .answer(
+                        TestConversations.aboutOpeningHours(),
+                        ProfileSchema.standard(),
+                        NOW,
+                        new RecordingAgentTools());
 
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
@@ -68,7 +95,12 @@ class OpenAiReplyAgentRequestTest {
     void textTurn_sendsModelStoreFalseAndTheBusinessIdentifiers() throws Exception {
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        setup.agent().answer(TestConversations.aboutOpeningHours(), ProfileSchema.standard(), NOW);
+        setup.agent()
+                .answer(
+                        TestConversations.aboutOpeningHours(),
+                        ProfileSchema.standard(),
+                        NOW,
+                        new RecordingAgentTools());
 
         JsonNode sent = body(server.takeRequest());
         JsonNode fixture = JSON.readTree(Fixtures.read("request-text-turn.json"));
@@ -88,7 +120,12 @@ class OpenAiReplyAgentRequestTest {
     void textTurn_instructionsAreRenderedWithCustomerNameAndMissingFields() throws Exception {
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        setup.agent().answer(TestConversations.aboutOpeningHours(), ProfileSchema.standard(), NOW);
+        setup.agent()
+                .answer(
+                        TestConversations.aboutOpeningHours(),
+                        ProfileSchema.standard(),
+                        NOW,
+                        new RecordingAgentTools());
 
         String instructions = body(server.takeRequest()).get("instructions").asText();
         assertThat(instructions)
@@ -104,7 +141,12 @@ class OpenAiReplyAgentRequestTest {
     void textTurn_inputIsTheHistoryWithRolesAndStaffPrefix_reactionsSkipped() throws Exception {
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        setup.agent().answer(TestConversations.aboutOpeningHours(), ProfileSchema.standard(), NOW);
+        setup.agent()
+                .answer(
+                        TestConversations.aboutOpeningHours(),
+                        ProfileSchema.standard(),
+                        NOW,
+                        new RecordingAgentTools());
 
         JsonNode input = body(server.takeRequest()).get("input");
         assertThat(input).hasSize(5);
@@ -115,21 +157,29 @@ class OpenAiReplyAgentRequestTest {
     }
 
     @Test
-    void historyWindow_keepsOnlyTheLastMessages() throws Exception {
+    void historyWindow_keepsOnlyTheLastMessages_afterASummaryOfTheOlderOnes() throws Exception {
         server.enqueue(Fixtures.ok("response-text.json").build());
         var settings = setup.settings().withLimits(600, 2);
 
-        setup.agent(settings).answer(TestConversations.ofCustomerLines("uno", "due", "tre"), schema(), NOW);
+        setup.agent(settings)
+                .answer(
+                        TestConversations.ofCustomerLines("uno", "due", "tre"),
+                        schema(),
+                        NOW,
+                        new RecordingAgentTools());
 
         JsonNode input = body(server.takeRequest()).get("input");
-        assertThat(input.findValuesAsText("content")).containsExactly("due", "tre");
+        assertThat(input.findValuesAsText("role")).containsExactly("developer", "user", "user");
+        assertThat(input.get(0).get("content").asText()).startsWith(History.SUMMARY_HEADING);
+        assertThat(input.findValuesAsText("content")).endsWith("due", "tre");
     }
 
     @Test
     void nonReasoningModel_sendsTemperature_andNoReasoning() throws Exception {
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        setup.agent(setup.settings().withModel("gpt-4.1")).answer(TestConversations.aboutOpeningHours(), schema(), NOW);
+        setup.agent(setup.settings().withModel("gpt-4.1"))
+                .answer(TestConversations.aboutOpeningHours(), schema(), NOW, new RecordingAgentTools());
 
         JsonNode sent = body(server.takeRequest());
         assertThat(sent.get("temperature").asDouble()).isEqualTo(0.3);
@@ -142,7 +192,7 @@ class OpenAiReplyAgentRequestTest {
         server.enqueue(Fixtures.ok("response-text.json").build());
 
         setup.agent(setup.settings().withModel("gpt-5-mini"))
-                .answer(TestConversations.aboutOpeningHours(), schema(), NOW);
+                .answer(TestConversations.aboutOpeningHours(), schema(), NOW, new RecordingAgentTools());
 
         JsonNode sent = body(server.takeRequest());
         assertThat(sent.has("temperature")).isFalse();
@@ -155,7 +205,7 @@ class OpenAiReplyAgentRequestTest {
     void request_neverCarriesChatCompletionsOrChainingFields() throws Exception {
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        setup.agent().answer(TestConversations.aboutOpeningHours(), schema(), NOW);
+        setup.agent().answer(TestConversations.aboutOpeningHours(), schema(), NOW, new RecordingAgentTools());
 
         assertThat(fieldNames(body(server.takeRequest())))
                 .doesNotContainAnyElementsOf(
@@ -167,7 +217,7 @@ class OpenAiReplyAgentRequestTest {
         var onlyReaction = TestConversations.withProfile(
                 List.of(TestConversations.inbound(0, MessageKind.REACTION, "👍")), Map.of());
 
-        var answer = setup.agent().answer(onlyReaction, schema(), NOW);
+        var answer = setup.agent().answer(onlyReaction, schema(), NOW, new RecordingAgentTools());
 
         assertThat(answer).isInstanceOf(ReplyAgent.Answer.Unavailable.class);
         assertThat(server.getRequestCount()).isZero();

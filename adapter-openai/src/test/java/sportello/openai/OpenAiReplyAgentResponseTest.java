@@ -7,6 +7,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.fake.RecordingAgentTools;
 import sportello.ports.out.ReplyAgent.Answer;
 
 /** How a 200 response becomes a reply, or is judged unfit to send. */
@@ -23,11 +24,11 @@ class OpenAiReplyAgentResponseTest {
     void completedResponse_isTheReplyText() {
         server.enqueue(Fixtures.ok("response-text.json").build());
 
-        Answer answer = answer();
+        String text = replyText();
 
-        assertThat(answer)
-                .isEqualTo(new Answer.Reply("Sabato chiudiamo alle 19:00 (apriamo alle 9:30, orario continuato)."
-                        + " Sarà un piacere mostrarle i vasi in negozio!"));
+        assertThat(text)
+                .isEqualTo("Sabato chiudiamo alle 19:00 (apriamo alle 9:30, orario continuato)."
+                        + " Sarà un piacere mostrarle i vasi in negozio!");
     }
 
     @Test
@@ -41,16 +42,16 @@ class OpenAiReplyAgentResponseTest {
                             {"type": "output_text", "text": "Come posso aiutarla?", "annotations": []}]}]}
                         """).build());
 
-        assertThat(answer()).isEqualTo(new Answer.Reply("Ciao! Come posso aiutarla?"));
+        assertThat(replyText()).isEqualTo("Ciao! Come posso aiutarla?");
     }
 
     @Test
     void fileSearchResponse_isTheMessageText() {
         server.enqueue(Fixtures.ok("response-file-search.json").build());
 
-        assertThat(answer())
-                .isEqualTo(new Answer.Reply("La spedizione in Sicilia costa 9,90 € ed è gratuita per ordini sopra i"
-                        + " 120 €. Di solito la consegna richiede 3–5 giorni lavorativi."));
+        assertThat(replyText())
+                .isEqualTo("La spedizione in Sicilia costa 9,90 € ed è gratuita per ordini sopra i"
+                        + " 120 €. Di solito la consegna richiede 3–5 giorni lavorativi.");
     }
 
     @Test
@@ -60,7 +61,33 @@ class OpenAiReplyAgentResponseTest {
                           {"type": "output_text", "text": "Spedizione gratuita sopra i 120 € 【4:0†spedizioni-2026.pdf】.\\n"}]}]}
                         """).build());
 
-        assertThat(answer()).isEqualTo(new Answer.Reply("Spedizione gratuita sopra i 120 €."));
+        assertThat(replyText()).isEqualTo("Spedizione gratuita sopra i 120 €.");
+    }
+
+    @Test
+    void markdownReply_isSentWithWhatsAppFormatting() {
+        server.enqueue(Responses.ok(Responses.completed(Responses.message(
+                "## Orari\n\nSiamo aperti **sabato** fino alle 19:00: [mappa](https://example.it/mappa)"))));
+
+        assertThat(replyText())
+                .isEqualTo("*Orari*\n\nSiamo aperti *sabato* fino alle 19:00: mappa (https://example.it/mappa)");
+    }
+
+    @Test
+    void replyPastWhatsAppsLimit_isCutOnASentence() {
+        String sentence = "Il vaso arriva in due giorni lavorativi. ";
+        server.enqueue(Responses.ok(Responses.completed(Responses.message(sentence.repeat(150)))));
+
+        String text = replyText();
+
+        assertThat(text).hasSizeLessThan(WhatsAppFormatting.MAX_LENGTH).endsWith("lavorativi.");
+    }
+
+    @Test
+    void replyOfOnlyAnEmptyCodeFence_isUnavailable() {
+        server.enqueue(Responses.ok(Responses.completed(Responses.message("```\n```"))));
+
+        assertThat(answer()).isInstanceOf(Answer.Unavailable.class);
     }
 
     @Test
@@ -74,14 +101,6 @@ class OpenAiReplyAgentResponseTest {
         assertThat(unavailable.critical()).isFalse();
         assertThat(unavailable.reason()).contains("max_output_tokens");
         assertThat(server.getRequestCount()).isEqualTo(1);
-    }
-
-    @Test
-    void onlyAFunctionCall_noText_isUnavailable() {
-        server.enqueue(Fixtures.ok("response-function-call.json").build());
-
-        assertThat(answer())
-                .isEqualTo(new Answer.Unavailable("OpenAI gave no usable reply: the response had no text", false));
     }
 
     @Test
@@ -109,6 +128,17 @@ class OpenAiReplyAgentResponseTest {
     }
 
     private Answer answer() {
-        return setup.agent().answer(TestConversations.aboutOpeningHours(), ProfileSchema.standard(), NOW);
+        return setup.agent()
+                .answer(
+                        TestConversations.aboutOpeningHours(),
+                        ProfileSchema.standard(),
+                        NOW,
+                        new RecordingAgentTools());
+    }
+
+    private String replyText() {
+        Answer answer = answer();
+        assertThat(answer).isInstanceOf(Answer.Reply.class);
+        return ((Answer.Reply) answer).text();
     }
 }

@@ -22,6 +22,51 @@ class OpenAiSettingsTest {
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.retryDeadline()).isEqualTo(Duration.ofSeconds(45));
         assertThat(settings.promptId()).isNull();
+        assertThat(settings.vectorStoreId()).isNull();
+        assertThat(settings.toolRounds()).isEqualTo(4);
+        assertThat(settings.historyTokenBudget()).isEqualTo(3000);
+    }
+
+    @Test
+    void historyTokenBudget_canBeSet_survivesOtherChanges_andHasAFloor() {
+        var settings = OpenAiSettings.of("k", "b42", "B").withHistoryTokenBudget(1500);
+
+        assertThat(settings.withModel("gpt-5").withLimits(600, 30).historyTokenBudget())
+                .isEqualTo(1500);
+        assertThatThrownBy(() -> settings.withHistoryTokenBudget(100)).hasMessageContaining("historyTokenBudget");
+    }
+
+    @Test
+    void constructorWithoutBudget_stillWorks_withTheDefaultBudget() {
+        var settings =
+                new OpenAiSettings(null, "k", null, null, null, 600, 20, "B", "b42", null, null, null, null, null, 4);
+
+        assertThat(settings.historyTokenBudget()).isEqualTo(OpenAiSettings.DEFAULT_HISTORY_TOKEN_BUDGET);
+    }
+
+    @Test
+    void readTimeout_risesToTwoMinutes_forReasoningModelsAndFileSearch_only() {
+        var settings = OpenAiSettings.of("k", "b42", "B").withModel("gpt-4.1-mini");
+
+        assertThat(settings.effectiveReadTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.withModel("gpt-5-mini").effectiveReadTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(settings.withVectorStore("vs_1").effectiveReadTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(settings.withVectorStore("vs_1")
+                        .withTimeouts(null, Duration.ofSeconds(180), null)
+                        .effectiveReadTimeout())
+                .isEqualTo(Duration.ofSeconds(180));
+    }
+
+    @Test
+    void vectorStoreAndToolRounds_canBeSet_blankStoreMeansNone() {
+        var settings =
+                OpenAiSettings.of("k", "b42", "B").withVectorStore(" vs_1 ").withToolRounds(2);
+
+        assertThat(settings.vectorStoreId()).isEqualTo("vs_1");
+        assertThat(settings.toolRounds()).isEqualTo(2);
+        assertThat(settings.withVectorStore(" ").vectorStoreId()).isNull();
+        assertThat(settings.withModel("gpt-5").vectorStoreId()).isEqualTo("vs_1");
+        assertThatThrownBy(() -> settings.withToolRounds(0)).hasMessageContaining("toolRounds");
     }
 
     @Test

@@ -33,6 +33,29 @@ record Phrases(CustomerLanguage language) {
                 : "I have everything I need: a colleague will get back to you shortly.";
     }
 
+    String handedOver() {
+        return italian()
+                ? "Certo! Ho passato la conversazione a una persona del nostro staff, che ti risponderà qui al più"
+                        + " presto."
+                : "Of course! I've passed the conversation to a member of our staff, who will follow up here"
+                        + " shortly.";
+    }
+
+    String handoffFailed() {
+        return italian()
+                ? "Mi dispiace, in questo momento non riesco a passarti a una persona del nostro staff. Riprova tra"
+                        + " poco, per favore."
+                : "I'm sorry, I can't pass you to a member of our staff right now. Please try again shortly.";
+    }
+
+    /** For staff, in the customer's language, with the customer's own words. */
+    String handoffReason(String customerText) {
+        String words = customerText.strip().replaceAll("\\s+", " ");
+        String quoted = words.length() <= 200 ? words : words.substring(0, 200) + "…";
+        return (italian() ? "Il cliente chiede di parlare con una persona: " : "The customer asked for a person: ")
+                + "\"" + quoted + "\"";
+    }
+
     String ask(String field, String label) {
         return switch (field) {
             case ProfileSchema.NAME -> italian() ? "Come ti chiami?" : "May I have your name?";

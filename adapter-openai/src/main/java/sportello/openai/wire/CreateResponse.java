@@ -1,6 +1,8 @@
 package sportello.openai.wire;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,29 +16,57 @@ import java.util.TreeMap;
 record CreateResponse(
         String model,
         String instructions,
-        List<InputMessage> input,
+        List<Object> input,
+        List<Object> tools,
+        @JsonProperty("tool_choice") String toolChoice,
+        @JsonProperty("parallel_tool_calls") Boolean parallelToolCalls,
         boolean store,
         @JsonProperty("max_output_tokens") int maxOutputTokens,
         Double temperature,
         Reasoning reasoning,
+        List<String> include,
         Map<String, String> metadata,
         @JsonProperty("safety_identifier") String safetyIdentifier,
         @JsonProperty("prompt_cache_key") String promptCacheKey,
         PromptReference prompt) {
 
     static CreateResponse from(Turn turn) {
+        boolean withTools = !turn.tools().isEmpty();
         return new CreateResponse(
                 turn.model(),
                 turn.instructions(),
-                turn.input().stream().map(InputMessage::from).toList(),
+                input(turn),
+                withTools ? turn.tools().stream().map(CreateResponse::tool).toList() : null,
+                withTools ? turn.toolChoice().name().toLowerCase(Locale.ROOT) : null,
+                withTools ? Boolean.TRUE : null,
                 false, // keep customer chats out of OpenAI's storage; we hold the transcript ourselves
                 turn.maxOutputTokens(),
                 turn.temperature(),
                 turn.reasoningEffort() == null ? null : new Reasoning(turn.reasoningEffort()),
+                turn.include().isEmpty() ? null : turn.include(),
                 new TreeMap<>(turn.metadata()), // sorted: the same turn always serialises the same way
                 turn.safetyIdentifier(),
                 turn.promptCacheKey(),
                 turn.prompt() == null ? null : PromptReference.from(turn.prompt()));
+    }
+
+    /** The history, then per round the items as returned and one output per call. */
+    private static List<Object> input(Turn turn) {
+        List<Object> items = new ArrayList<>();
+        turn.input().forEach(utterance -> items.add(InputMessage.from(utterance)));
+        for (Turn.Exchange exchange : turn.exchanges()) {
+            items.addAll(exchange.replay().items());
+            exchange.outputs().forEach(output -> items.add(FunctionCallOutput.from(output)));
+        }
+        return items;
+    }
+
+    private static Object tool(Turn.Tool tool) {
+        return switch (tool) {
+            case Turn.Tool.Function function -> FunctionTool.from(function);
+            case Turn.Tool.FileSearch search ->
+                new FileSearchTool("file_search", List.of(search.vectorStoreId()), search.maxResults());
+        };
     }
 
     /** A history item; assistant turns are plain strings, never {@code input_text} parts (400). */
@@ -45,6 +75,47 @@ record CreateResponse(
             return new InputMessage(utterance.role().name().toLowerCase(Locale.ROOT), utterance.text());
         }
     }
+
+    record FunctionCallOutput(
+            String type, @JsonProperty("call_id") String callId, String output) {
+        static FunctionCallOutput from(Turn.CallOutput output) {
+            return new FunctionCallOutput("function_call_output", output.callId(), output.output());
+        }
+    }
+
+    /** The flat Responses shape: name, description, strict and parameters side by side. */
+    record FunctionTool(String type, String name, String description, boolean strict, ObjectSchema parameters) {
+        static FunctionTool from(Turn.Tool.Function function) {
+            return new FunctionTool(
+                    "function", function.name(), function.description(), true, ObjectSchema.of(function.parameters()));
+        }
+    }
+
+    /**
+     * The strict rules (reference §5.1): every property listed in {@code required}, no others allowed; optional
+     * means a {@code null} union.
+     */
+    record ObjectSchema(
+            String type,
+            Map<String, PropertySchema> properties,
+            List<String> required,
+            @JsonProperty("additionalProperties") boolean additionalProperties) {
+        static ObjectSchema of(List<Turn.Parameter> parameters) {
+            var properties = new LinkedHashMap<String, PropertySchema>();
+            parameters.forEach(p -> properties.put(
+                    p.name(),
+                    new PropertySchema(p.nullable() ? List.of("string", "null") : "string", p.description())));
+            return new ObjectSchema("object", properties, List.copyOf(properties.keySet()), false);
+        }
+    }
+
+    /** {@code type} is {@code "string"} or {@code ["string", "null"]}. */
+    record PropertySchema(Object type, String description) {}
+
+    record FileSearchTool(
+            String type,
+            @JsonProperty("vector_store_ids") List<String> vectorStoreIds,
+            @JsonProperty("max_num_results") int maxNumResults) {}
 
     record Reasoning(String effort) {}
 

@@ -3,9 +3,14 @@ package sportello.openai.wire;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -53,7 +58,7 @@ public final class ResponsesEndpoint {
             if (!response.isSuccessful()) {
                 return new Outcome.Rejected(response.code(), apiError(body), RetryHeaders.of(response), requestId);
             }
-            return answer(body, requestId);
+            return answer(body, requestId, turn.model());
         } catch (IOException e) {
             return new Outcome.Unreachable(e);
         }
@@ -67,29 +72,65 @@ public final class ResponsesEndpoint {
         }
     }
 
-    private Outcome answer(String body, String requestId) {
+    private Outcome answer(String body, String requestId, String askedModel) {
+        JsonNode tree;
         ResponseObject response;
         try {
-            response = json.readValue(body, ResponseObject.class);
+            tree = json.readTree(body);
+            response = tree == null || !tree.isObject() ? null : json.treeToValue(tree, ResponseObject.class);
         } catch (JsonProcessingException e) {
-            return new Outcome.NoAnswer("unreadable response body: " + e.getOriginalMessage(), requestId);
+            return new Outcome.NoAnswer("unreadable response body: " + e.getOriginalMessage(), null, requestId);
         }
         if (response == null) {
-            return new Outcome.NoAnswer("empty response body", requestId);
+            return new Outcome.NoAnswer("empty response body", null, requestId);
+        }
+        Consumption consumption = consumption(response, askedModel);
+        Optional<String> searchFailure = response.searchFailure();
+        if (searchFailure.isPresent()) {
+            // checked before anything else: calls or text from a response that lost its documents are not trusted
+            return new Outcome.SearchFailed(searchFailure.get(), consumption, requestId);
         }
         if (!ResponseObject.COMPLETED.equals(response.status())) {
             // never send a truncated reply: text cut at max_output_tokens reads as a broken promise
             return "incomplete".equals(response.status())
-                    ? new Outcome.NoAnswer("response incomplete (" + response.incompleteReason() + ")", requestId)
-                    : new Outcome.NoAnswer("response status " + response.status() + errorOf(response), requestId);
+                    ? new Outcome.NoAnswer(
+                            "response incomplete (" + response.incompleteReason() + ")", consumption, requestId)
+                    : new Outcome.NoAnswer(
+                            "response status " + response.status() + errorOf(response), consumption, requestId);
+        }
+        List<FunctionCall> calls = calls(response);
+        if (!calls.isEmpty()) {
+            return new Outcome.CallsFunctions(calls, Replay.of(tree.get("output")), consumption, requestId);
         }
         if (ReplyText.refused(response)) {
-            return new Outcome.NoAnswer("the model refused to answer", requestId);
+            return new Outcome.NoAnswer("the model refused to answer", consumption, requestId);
         }
         String text = ReplyText.of(response);
         return text.isEmpty()
-                ? new Outcome.NoAnswer("the response had no text", requestId)
-                : new Outcome.Answered(text, requestId);
+                ? new Outcome.NoAnswer("the response had no text", consumption, requestId)
+                : new Outcome.Answered(text, consumption, requestId);
+    }
+
+    /** Every call, once per {@code call_id}: the model or a retry may repeat one. */
+    private static List<FunctionCall> calls(ResponseObject response) {
+        Map<String, FunctionCall> calls = new LinkedHashMap<>();
+        for (ResponseObject.OutputItem item : response.outputItems()) {
+            if (item.isFunctionCall()) {
+                calls.putIfAbsent(item.callId(), new FunctionCall(item.callId(), item.name(), item.arguments()));
+            }
+        }
+        return List.copyOf(calls.values());
+    }
+
+    private static Consumption consumption(ResponseObject response, String askedModel) {
+        String model = response.model() == null || response.model().isBlank() ? askedModel : response.model();
+        int searches = (int) response.outputItems().stream()
+                .filter(item -> ResponseObject.OutputItem.FILE_SEARCH_CALL.equals(item.type()))
+                .count();
+        ResponseObject.TokenUsage usage = response.usage();
+        return usage == null
+                ? new Consumption(model, 0, 0, 0, searches)
+                : new Consumption(model, usage.inputTokens(), usage.cachedTokens(), usage.outputTokens(), searches);
     }
 
     private static String errorOf(ResponseObject response) {

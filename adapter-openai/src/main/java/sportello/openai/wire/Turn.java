@@ -6,16 +6,21 @@ import java.util.Objects;
 
 /**
  * One request to the Responses API in Sportello's words: what to send, already decided (model family, budget,
- * identifiers). {@link CreateResponse} turns it into the JSON shape. Nullable: {@code temperature} (reasoning
- * models reject it), {@code reasoningEffort} (other models reject it), {@code prompt} (compatibility mode only).
+ * identifiers, tools). {@link CreateResponse} turns it into the JSON shape. Nullable: {@code temperature}
+ * (reasoning models reject it), {@code reasoningEffort} (other models reject it), {@code prompt} (compatibility
+ * mode only). {@code exchanges} are the function-calling rounds of this turn so far, sent after the history.
  */
 public record Turn(
         String model,
         String instructions,
         List<Utterance> input,
+        List<Tool> tools,
+        ToolChoice toolChoice,
+        List<Exchange> exchanges,
         int maxOutputTokens,
         Double temperature,
         String reasoningEffort,
+        List<String> include,
         Map<String, String> metadata,
         String safetyIdentifier,
         String promptCacheKey,
@@ -24,7 +29,11 @@ public record Turn(
     public Turn {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(instructions, "instructions");
+        Objects.requireNonNull(toolChoice, "toolChoice");
         input = List.copyOf(input);
+        tools = List.copyOf(tools);
+        exchanges = List.copyOf(exchanges);
+        include = List.copyOf(include);
         metadata = Map.copyOf(metadata);
     }
 
@@ -34,19 +43,74 @@ public record Turn(
                 model,
                 instructions,
                 input,
+                tools,
+                toolChoice,
+                exchanges,
                 maxOutputTokens,
                 temperature,
                 reasoningEffort,
+                include,
                 metadata,
                 safetyIdentifier,
                 promptCacheKey,
                 null);
     }
 
-    /** Who said a line of the history, as the model sees it. */
+    /** The follow-up request: the same prefix, then every round of calls and results so far. */
+    public Turn continued(List<Exchange> newExchanges, ToolChoice newToolChoice) {
+        return new Turn(
+                model,
+                instructions,
+                input,
+                tools,
+                newToolChoice,
+                newExchanges,
+                maxOutputTokens,
+                temperature,
+                reasoningEffort,
+                include,
+                metadata,
+                safetyIdentifier,
+                promptCacheKey,
+                prompt);
+    }
+
+    /** True when the model may search the business's documents in this request. */
+    public boolean searchesFiles() {
+        return tools.stream().anyMatch(Tool.FileSearch.class::isInstance);
+    }
+
+    /**
+     * The same request without {@code file_search}, for when the vector store let us down: the tool is gone, and
+     * so are the search items of earlier rounds, which would otherwise go back for a tool the request no longer has.
+     */
+    public Turn withoutFileSearch() {
+        return new Turn(
+                model,
+                instructions,
+                input,
+                tools.stream()
+                        .filter(tool -> !(tool instanceof Tool.FileSearch))
+                        .toList(),
+                toolChoice,
+                exchanges.stream().map(Exchange::withoutFileSearch).toList(),
+                maxOutputTokens,
+                temperature,
+                reasoningEffort,
+                include.stream()
+                        .filter(name -> !name.startsWith("file_search_call"))
+                        .toList(),
+                metadata,
+                safetyIdentifier,
+                promptCacheKey,
+                prompt);
+    }
+
+    /** Who said a line of the history, as the model sees it; {@code DEVELOPER} is Sportello's own note. */
     public enum Role {
         USER,
-        ASSISTANT
+        ASSISTANT,
+        DEVELOPER
     }
 
     /** One line of the history. */
@@ -54,6 +118,63 @@ public record Turn(
         public Utterance {
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** {@code AUTO}: the model decides; {@code NONE}: it must answer in text (the last round). */
+    public enum ToolChoice {
+        AUTO,
+        NONE
+    }
+
+    /** What the model may use; the list order is the order on the wire, which must never change (caching). */
+    public sealed interface Tool {
+
+        /**
+         * A function with a strict schema: an object of the given parameters, every one required, no others.
+         * A nullable parameter is how a strict schema says "optional".
+         */
+        record Function(String name, String description, List<Parameter> parameters) implements Tool {
+            public Function {
+                Objects.requireNonNull(name, "name");
+                Objects.requireNonNull(description, "description");
+                parameters = List.copyOf(parameters);
+            }
+        }
+
+        /** OpenAI's hosted search over a vector store; it runs inside the response, with no round of ours. */
+        record FileSearch(String vectorStoreId, int maxResults) implements Tool {
+            public FileSearch {
+                Objects.requireNonNull(vectorStoreId, "vectorStoreId");
+            }
+        }
+    }
+
+    /** One string parameter of a function. */
+    public record Parameter(String name, String description, boolean nullable) {
+        public Parameter {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(description, "description");
+        }
+    }
+
+    /** One round: the response's items as returned, then one output per call. */
+    public record Exchange(Replay replay, List<CallOutput> outputs) {
+        public Exchange {
+            Objects.requireNonNull(replay, "replay");
+            outputs = List.copyOf(outputs);
+        }
+
+        public Exchange withoutFileSearch() {
+            return new Exchange(replay.withoutFileSearch(), outputs);
+        }
+    }
+
+    /** The result of one call, matched to it by {@code callId}. */
+    public record CallOutput(String callId, String output) {
+        public CallOutput {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(output, "output");
         }
     }
 

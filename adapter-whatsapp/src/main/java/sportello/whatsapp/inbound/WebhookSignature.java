@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,7 +32,9 @@ final class WebhookSignature {
             return Optional.of("missing X-Hub-Signature-256 header");
         }
         String value = header.strip();
-        if (!value.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        // Not regionMatches(true, …): it folds case per Unicode, so "ſha256=" (long s) would pass as "sha256=".
+        if (value.length() < PREFIX.length()
+                || !value.substring(0, PREFIX.length()).toLowerCase(Locale.ROOT).equals(PREFIX)) {
             return Optional.of("X-Hub-Signature-256 does not start with sha256=");
         }
         byte[] claimed;

@@ -77,9 +77,11 @@ public final class WhatsAppWebhookReader implements WebhookReader {
         if (value != null) {
             return value;
         }
+        // A null value counts as absent (found by fuzzing: findFirst throws on a null element).
         return headers.entrySet().stream()
                 .filter(header -> WebhookSignature.HEADER.equalsIgnoreCase(header.getKey()))
                 .map(Map.Entry::getValue)
+                .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
     }

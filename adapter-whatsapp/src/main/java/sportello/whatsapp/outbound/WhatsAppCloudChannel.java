@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -23,7 +25,9 @@ import sportello.whatsapp.WhatsAppSettings;
 
 /**
  * Sends texts and read receipts through the WhatsApp Cloud API ({@code POST /{version}/{phone-number-id}/messages}).
- * Every outcome is classified so that the outbox retries only what Meta provably did not take.
+ * Every outcome is classified so that the outbox retries only what Meta provably did not take. Calls are paced below
+ * Meta's limits instead of waiting: when a number's throughput or a customer's pair rate is used up, {@code send}
+ * answers {@code RetryLater} with the wait, without calling Graph. Texts too long for one message go out in parts.
  */
 public final class WhatsAppCloudChannel implements Channel {
 
@@ -32,6 +36,9 @@ public final class WhatsAppCloudChannel implements Channel {
 
     /** Meta counts up to 4096 characters; we count code points, so an emoji is never split or miscounted. */
     static final int MAX_TEXT_CODE_POINTS = 4096;
+
+    /** A reply that needs more messages than this is a mistake upstream, not something to flood a customer with. */
+    static final int MAX_PARTS = 10;
 
     /** Meta's limit for {@code biz_opaque_callback_data}. */
     static final int MAX_CALLBACK_DATA = 512;
@@ -46,9 +53,17 @@ public final class WhatsAppCloudChannel implements Channel {
     private final WhatsAppSettings settings;
     private final OkHttpClient client;
     private final ObjectMapper mapper;
+    private final Pacing pacing;
+    private final Map<String, ThroughputLimit> throughput = new ConcurrentHashMap<>();
+    private final PairRateBackoff pairRate;
 
+    /** Default timeouts and pacing (80 messages per second, system clock). */
     public WhatsAppCloudChannel(WhatsAppSettings settings, OkHttpClient http, ObjectMapper mapper) {
-        this(settings, http, mapper, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
+        this(settings, http, mapper, Pacing.standard());
+    }
+
+    public WhatsAppCloudChannel(WhatsAppSettings settings, OkHttpClient http, ObjectMapper mapper, Pacing pacing) {
+        this(settings, http, mapper, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, pacing);
     }
 
     public WhatsAppCloudChannel(
@@ -57,8 +72,20 @@ public final class WhatsAppCloudChannel implements Channel {
             ObjectMapper mapper,
             Duration connectTimeout,
             Duration readTimeout) {
+        this(settings, http, mapper, connectTimeout, readTimeout, Pacing.standard());
+    }
+
+    public WhatsAppCloudChannel(
+            WhatsAppSettings settings,
+            OkHttpClient http,
+            ObjectMapper mapper,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Pacing pacing) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.pacing = Objects.requireNonNull(pacing, "pacing");
+        this.pairRate = new PairRateBackoff(pacing.clock());
         this.client = Objects.requireNonNull(http, "http")
                 .newBuilder()
                 // OkHttp would otherwise silently repeat a POST on a broken connection: a possible double message.
@@ -73,16 +100,72 @@ public final class WhatsAppCloudChannel implements Channel {
     public SendResult send(Customer to, String text, String correlation) {
         Objects.requireNonNull(to, "to");
         if (text == null || text.isBlank()) {
-            return new SendResult.Refused("empty text", false);
-        }
-        if (text.codePointCount(0, text.length()) > MAX_TEXT_CODE_POINTS) {
-            // Splitting long answers on sentence boundaries is issue #4.
-            return new SendResult.Refused("text longer than 4096 characters", false);
+            return new SendResult.Refused(
+                    "The reply is empty, so there was nothing to send. Write the answer again.", false);
         }
         String callbackData = correlation == null || correlation.isBlank() ? null : CORRELATION_PREFIX + correlation;
         if (callbackData != null && callbackData.length() > MAX_CALLBACK_DATA) {
-            return new SendResult.Refused("correlation longer than WhatsApp's 512-character callback data", false);
+            return new SendResult.Refused(
+                    "The outbox id is longer than WhatsApp's 512-character callback data, so the message was not"
+                            + " sent. This is a Sportello bug: please report it.",
+                    false);
         }
+        List<String> parts = TextParts.split(text, MAX_TEXT_CODE_POINTS);
+        if (parts.size() > MAX_PARTS) {
+            return new SendResult.Refused(
+                    "The reply is " + text.codePointCount(0, text.length()) + " characters long and would take "
+                            + parts.size() + " WhatsApp messages; at most " + MAX_PARTS
+                            + " are sent in one go. Shorten it and send it again.",
+                    false);
+        }
+        Optional<Duration> pairWait = pairRate.remaining(to.key());
+        if (pairWait.isPresent()) {
+            return new SendResult.RetryLater(
+                    ErrorClassification.pairRatePause(pairWait.get(), Optional.empty()), pairWait.get());
+        }
+        Optional<Duration> paceWait = limitFor(settings.phoneNumberId()).take(parts.size());
+        if (paceWait.isPresent()) {
+            return new SendResult.RetryLater(
+                    "This business number is at Sportello's pace of " + pacing.messagesPerSecond()
+                            + " messages per second, kept below WhatsApp's limit. The message will go out in a"
+                            + " moment; nothing to do.",
+                    paceWait.get());
+        }
+        return sendInOrder(to, parts, callbackData, correlation);
+    }
+
+    /**
+     * Sends the parts one after the other and stops at the first that is not accepted. Once a part went out, a later
+     * failure cannot be retried as a whole without repeating it, so it is reported in doubt, naming what went out.
+     */
+    private SendResult sendInOrder(Customer to, List<String> parts, String callbackData, String correlation) {
+        String lastAccepted = null;
+        for (int i = 0; i < parts.size(); i++) {
+            SendResult result = sendOne(to, parts.get(i), callbackData, correlation);
+            if (result instanceof SendResult.Accepted accepted) {
+                lastAccepted = accepted.channelMessageId();
+                continue;
+            }
+            if (i == 0) {
+                return result;
+            }
+            log.warn(
+                    "Send for {}: part {} of {} not accepted after {} went out ({})",
+                    correlation,
+                    i + 1,
+                    parts.size(),
+                    i,
+                    result);
+            return new SendResult.InDoubt("Only " + i + " of the " + parts.size()
+                    + " parts of this long reply reached WhatsApp (the last one accepted is " + lastAccepted
+                    + "); part " + (i + 1) + " was not sent: " + reasonOf(result)
+                    + " Sportello does not resend the parts that went out: check the conversation and send the"
+                    + " rest by hand.");
+        }
+        return new SendResult.Accepted(lastAccepted);
+    }
+
+    private SendResult sendOne(Customer to, String text, String callbackData, String correlation) {
         var attempt = new DeliveryAttempt();
         Request request = post(
                         settings.phoneNumberId(),
@@ -90,14 +173,20 @@ public final class WhatsAppCloudChannel implements Channel {
                 .tag(DeliveryAttempt.class, attempt)
                 .build();
         try (Response response = client.newCall(request).execute()) {
-            return answer(response, correlation);
+            return answer(response, to, correlation);
         } catch (IOException e) {
             if (!attempt.mayHaveArrived()) {
                 log.warn("Send for {} never reached WhatsApp ({}); safe to retry", correlation, describe(e));
-                return new SendResult.RetryLater("WhatsApp unreachable: " + describe(e), Duration.ZERO);
+                return new SendResult.RetryLater(
+                        "Sportello could not reach WhatsApp, so the message was not sent; it will try again. If"
+                                + " this keeps happening, check the server's internet connection. ["
+                                + describe(e) + "]",
+                        Duration.ZERO);
             }
             log.warn("Send for {} got no answer after the request went out ({})", correlation, describe(e));
-            return new SendResult.InDoubt("no answer from WhatsApp after sending: " + describe(e));
+            return new SendResult.InDoubt("WhatsApp did not answer after the message was sent, so it may or may not"
+                    + " have gone out. Sportello waits for WhatsApp's status report before deciding. ["
+                    + describe(e) + "]");
         }
     }
 
@@ -109,6 +198,12 @@ public final class WhatsAppCloudChannel implements Channel {
         }
         String phoneNumberId =
                 channelAccount == null || channelAccount.isBlank() ? settings.phoneNumberId() : channelAccount;
+        Optional<Duration> paceWait = limitFor(phoneNumberId).take(1);
+        if (paceWait.isPresent()) {
+            // Best effort: skipping a blue tick is better than holding up a reply.
+            log.info("Not marking message {} read: number {} is at its pace limit", channelMessageId, phoneNumberId);
+            return;
+        }
         try (Response response = client.newCall(post(phoneNumberId, new ReadReceipt(channelMessageId).json(mapper))
                         .build())
                 .execute()) {
@@ -129,11 +224,12 @@ public final class WhatsAppCloudChannel implements Channel {
         }
     }
 
-    private SendResult answer(Response response, String correlation) {
+    private SendResult answer(Response response, Customer to, String correlation) {
         String body = readAnswer(response);
         if (response.isSuccessful()) {
             Optional<String> wamid = acceptedMessageId(body);
             if (wamid.isPresent()) {
+                pairRate.accepted(to.key());
                 return new SendResult.Accepted(wamid.get());
             }
             // Meta took it but we cannot tell its id: a status with our correlation will name it later.
@@ -142,11 +238,20 @@ public final class WhatsAppCloudChannel implements Channel {
                     correlation,
                     response.code(),
                     response.header("x-fb-trace-id"));
-            return new SendResult.InDoubt("WhatsApp answered " + response.code() + " without a message id");
+            return new SendResult.InDoubt("WhatsApp answered HTTP " + response.code() + " without a message id, so"
+                    + " Sportello cannot tell whether the message went out; it waits for WhatsApp's status report.");
         }
         Optional<GraphError> error = GraphError.parse(mapper, body);
-        Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), Instant.now());
-        SendResult result = ErrorClassification.classify(response.code(), error, retryAfter);
+        Duration retryAfter =
+                RetryAfter.parse(response.header("Retry-After"), pacing.clock().instant());
+        SendResult result;
+        if (error.isPresent() && GraphErrorClass.of(error.get().code()) == GraphErrorClass.PAIR_RATE) {
+            Duration backoff = pairRate.hit(to.key());
+            Duration wait = backoff.compareTo(retryAfter) >= 0 ? backoff : retryAfter;
+            result = new SendResult.RetryLater(ErrorClassification.pairRatePause(wait, error), wait);
+        } else {
+            result = ErrorClassification.classify(response.code(), error, retryAfter);
+        }
         log.warn(
                 "Send for {} failed: HTTP {}, {} (x-fb-trace-id {}, fbtrace_id {})",
                 correlation,
@@ -189,6 +294,20 @@ public final class WhatsAppCloudChannel implements Channel {
                 .url(messagesUrl(phoneNumberId))
                 .header("Authorization", "Bearer " + settings.accessToken())
                 .post(RequestBody.create(bytes, JSON));
+    }
+
+    private ThroughputLimit limitFor(String phoneNumberId) {
+        return throughput.computeIfAbsent(
+                phoneNumberId, number -> new ThroughputLimit(pacing.messagesPerSecond(), pacing.clock()));
+    }
+
+    private static String reasonOf(SendResult result) {
+        return switch (result) {
+            case SendResult.Accepted accepted -> "accepted as " + accepted.channelMessageId() + ".";
+            case SendResult.RetryLater retry -> retry.reason();
+            case SendResult.InDoubt doubt -> doubt.reason();
+            case SendResult.Refused refused -> refused.reason();
+        };
     }
 
     private HttpUrl messagesUrl(String phoneNumberId) {

@@ -6,6 +6,7 @@ import static sportello.whatsapp.inbound.SignedWebhooks.hmacHex;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +92,18 @@ class WebhookSignatureTest {
         assertThat(READER.read(null, null)).isInstanceOf(Reading.Forged.class);
     }
 
+    /** Found by fuzzing: a header map holding null under another spelling of the name made read() throw. */
+    @Test
+    void headerPresentWithNullValue_isForgedWithoutException() {
+        var headers = new HashMap<String, String>();
+        headers.put("X-Hub-Signature-256", null);
+
+        assertThat(READER.read(wireBytes, headers))
+                .isInstanceOfSatisfying(
+                        Reading.Forged.class,
+                        forged -> assertThat(forged.reason()).contains("missing"));
+    }
+
     @Test
     void badHex_isForged() {
         var header = Map.of("x-hub-signature-256", "sha256=zz" + VECTOR_HEX.substring(2));
@@ -112,6 +125,17 @@ class WebhookSignatureTest {
         var header = Map.of("x-hub-signature-256", "SHA256=" + VECTOR_HEX);
 
         assertThat(READER.read(wireBytes, header)).isInstanceOf(Reading.Events.class);
+    }
+
+    /** Found by the fuzz oracle (seed header-long-s-prefix): Unicode case folding turned "ſ" into "s". */
+    @Test
+    void prefixWithALongS_isForgedEvenWithTheRightHmac() {
+        var header = Map.of("x-hub-signature-256", "ſha256=" + VECTOR_HEX);
+
+        assertThat(READER.read(wireBytes, header))
+                .isInstanceOfSatisfying(
+                        Reading.Forged.class,
+                        forged -> assertThat(forged.reason()).contains("sha256="));
     }
 
     @Test

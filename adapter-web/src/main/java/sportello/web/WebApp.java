@@ -2,43 +2,97 @@ package sportello.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.InstantSource;
+import java.time.ZoneId;
 import sportello.ports.in.ChangeMode;
 import sportello.ports.in.CheckHealth;
+import sportello.ports.in.EditProfile;
+import sportello.ports.in.QueryAnalytics;
 import sportello.ports.in.QueryConversations;
 import sportello.ports.in.ReceiveWebhook;
 import sportello.ports.in.SendStaffReply;
 import sportello.ports.in.UnknownConversation;
+import sportello.web.access.AccessControl;
+import sportello.web.access.AccessDenied;
 import sportello.web.access.LocalNetworkOnly;
+import sportello.web.access.LoginRequired;
+import sportello.web.access.SecurityHeaders;
+import sportello.web.access.WebAccess;
+import sportello.web.api.AnalyticsApi;
 import sportello.web.api.ApiErrors;
 import sportello.web.api.BadRequest;
 import sportello.web.api.ConversationApi;
+import sportello.web.dashboard.Dashboard;
+import sportello.web.dashboard.ErrorPages;
+import sportello.web.dashboard.JteRenderer;
 import sportello.web.demo.DemoRoutes;
 import sportello.web.health.HealthRoute;
+import sportello.web.live.LiveUpdates;
+import sportello.web.live.SseSink;
 import sportello.web.webhook.WebhookRoutes;
 
-/** Every HTTP route in one place: the public webhook, health, and the staff-only JSON API. */
+/**
+ * Every HTTP route in one place: the public webhook and health, and the staff-only dashboard and JSON API behind
+ * {@link AccessControl}.
+ */
 public final class WebApp {
 
     /** Webhook bodies reach 3 MB (up to 1000 updates); leave room above that. */
     private static final long MAX_REQUEST_BYTES = 4L * 1024 * 1024;
 
+    /** The driving ports the routes call. */
+    public record UseCases(
+            ReceiveWebhook webhook,
+            CheckHealth health,
+            QueryConversations conversations,
+            SendStaffReply staffReply,
+            ChangeMode changeMode,
+            EditProfile editProfile,
+            QueryAnalytics analytics) {}
+
     private final WebhookRoutes webhook;
     private final HealthRoute health;
     private final ConversationApi conversations;
+    private final AnalyticsApi analytics;
+    private final Dashboard dashboard;
+    private final AccessControl access;
+    private final LiveUpdates live;
+    private final ErrorPages errors = new ErrorPages();
     private final ObjectMapper json;
     private DemoRoutes demo;
 
+    /**
+     * @param live the same {@link LiveUpdates} the use cases report changes to
+     * @param clock decides whether 24-hour windows are open, and when sessions expire
+     * @param zone the business's time zone, for the times staff read
+     */
     public WebApp(
-            ReceiveWebhook webhook,
-            CheckHealth health,
-            QueryConversations queries,
-            SendStaffReply staffReply,
-            ChangeMode changeMode,
+            UseCases useCases,
+            WebAccess access,
+            LiveUpdates live,
+            InstantSource clock,
+            ZoneId zone,
             ObjectMapper json) {
-        this.webhook = new WebhookRoutes(webhook);
-        this.health = new HealthRoute(health);
-        this.conversations = new ConversationApi(queries, staffReply, changeMode);
+        this.webhook = new WebhookRoutes(useCases.webhook());
+        this.health = new HealthRoute(useCases.health());
+        this.conversations = new ConversationApi(
+                useCases.conversations(), useCases.staffReply(), useCases.changeMode(), useCases.editProfile(), clock);
+        this.analytics = new AnalyticsApi(useCases.analytics());
+        this.access = new AccessControl(access, clock);
+        this.dashboard = new Dashboard(
+                useCases.conversations(),
+                useCases.staffReply(),
+                useCases.changeMode(),
+                useCases.editProfile(),
+                useCases.analytics(),
+                this.access,
+                clock,
+                zone,
+                json);
+        this.live = live;
         this.json = json;
     }
 
@@ -54,26 +108,72 @@ public final class WebApp {
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(json, true));
+            config.fileRenderer(new JteRenderer());
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/sportello-static";
+                files.location = Location.CLASSPATH;
+            });
+            config.events.serverStopping(live::disconnectAll);
 
-            // the webhook port is usually exposed through a tunnel: only the webhook and health are public
-            config.routes.before("/api/*", LocalNetworkOnly::check);
+            config.routes.before(SecurityHeaders::add);
+            // everything but the webhook, health, login and assets is for staff only
+            config.routes.before(access::check);
 
             config.routes.get("/webhook", webhook::handshake);
             config.routes.post("/webhook", webhook::receive);
             config.routes.get("/health", health::get);
+            config.routes.get("/", ctx -> ctx.redirect("/dashboard", HttpStatus.SEE_OTHER));
+            config.routes.get("/favicon.ico", ctx -> ctx.status(HttpStatus.NO_CONTENT));
+
+            config.routes.get("/login", dashboard.login()::form);
+            if (access.loginEnabled()) {
+                config.routes.post("/login", dashboard.login()::submit);
+                config.routes.post("/logout", dashboard.login()::logout);
+            }
+            config.routes.get("/lang/{code}", dashboard.language()::choose);
+
+            config.routes.get("/dashboard", dashboard.list()::page);
+            config.routes.get("/dashboard/attention", dashboard.list()::attention);
+            config.routes.sse("/dashboard/events", client -> live.stream(new SseSink(client)));
+            config.routes.get("/dashboard/conversations/{id}", dashboard.conversation()::page);
+            config.routes.get("/dashboard/conversations/{id}/live", dashboard.conversation()::live);
+            config.routes.get("/dashboard/conversations/{id}/composer", dashboard.conversation()::composer);
+            config.routes.post("/dashboard/conversations/{id}/reply", dashboard.conversation()::reply);
+            config.routes.post("/dashboard/conversations/{id}/mode", dashboard.conversation()::mode);
+            config.routes.post("/dashboard/conversations/{id}/profile", dashboard.conversation()::profile);
+            config.routes.get("/dashboard/analytics", dashboard.analytics()::page);
+            config.routes.get("/dashboard/analytics.csv", dashboard.analytics()::csv);
+
             config.routes.get("/api/conversations", conversations::list);
             config.routes.get("/api/conversations/{id}", conversations::detail);
             config.routes.post("/api/conversations/{id}/messages", conversations::sendStaffReply);
             config.routes.put("/api/conversations/{id}/mode", conversations::changeMode);
+            config.routes.put("/api/conversations/{id}/profile", conversations::editProfile);
+            config.routes.get("/api/analytics", analytics::get);
 
             if (demo != null) {
                 config.routes.post("/api/demo/messages", demo::customerWrites);
             }
 
-            config.routes.exception(UnknownConversation.class, ApiErrors::notFound);
-            config.routes.exception(BadRequest.class, ApiErrors::badRequest);
-            config.routes.exception(LocalNetworkOnly.Refused.class, ApiErrors::forbidden);
-            config.routes.exception(Exception.class, ApiErrors::internal);
+            config.routes.exception(
+                    UnknownConversation.class,
+                    (e, ctx) -> errors.respond(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
+            config.routes.exception(
+                    BadRequest.class,
+                    (e, ctx) -> errors.respond(ctx, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage()));
+            config.routes.exception(
+                    LocalNetworkOnly.Refused.class,
+                    (e, ctx) -> errors.respond(ctx, HttpStatus.FORBIDDEN, "forbidden", e.getMessage()));
+            config.routes.exception(
+                    AccessDenied.class,
+                    (e, ctx) -> errors.respond(ctx, HttpStatus.forStatus(e.status()), e.code(), e.getMessage()));
+            config.routes.exception(LoginRequired.class, errors::loginRequired);
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                ApiErrors.logInternal(e, ctx);
+                errors.respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", ApiErrors.internalMessage());
+            });
         });
     }
 }

@@ -25,14 +25,18 @@ import sportello.ports.fake.ScriptedReplyAgent;
 import sportello.ports.fake.StubWebhookReader;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.in.CheckHealth;
+import sportello.ports.out.ConversationEvents;
+import sportello.ports.out.ConversationQuery;
 import sportello.ports.out.HealthProbe;
-import sportello.ports.out.InboxEntry;
 import sportello.ports.usecase.ChangingMode;
 import sportello.ports.usecase.CheckingHealth;
+import sportello.ports.usecase.EditingProfile;
 import sportello.ports.usecase.QueryingConversations;
 import sportello.ports.usecase.ReceivingCustomerMessage;
 import sportello.ports.usecase.ReceivingWebhook;
 import sportello.ports.usecase.SendingStaffReply;
+import sportello.web.access.WebAccess;
+import sportello.web.live.LiveUpdates;
 
 class WebAppTest {
 
@@ -61,13 +65,15 @@ class WebAppTest {
                 return databaseCheck;
             }
         };
-        app = new WebApp(
-                        new ReceivingWebhook("test", reader, storage, clock, () -> {}),
-                        new CheckingHealth(List.of(database)),
-                        new QueryingConversations(storage, schema),
-                        new SendingStaffReply(storage, storage, clock, () -> {}),
-                        new ChangingMode(storage),
-                        json)
+        var useCases = new WebApp.UseCases(
+                new ReceivingWebhook("test", reader, storage, clock, () -> {}, ConversationEvents.NONE),
+                new CheckingHealth(List.of(database)),
+                new QueryingConversations(storage, schema, clock, ConversationEvents.NONE),
+                new SendingStaffReply(storage, storage, clock, () -> {}, ConversationEvents.NONE),
+                new ChangingMode(storage, ConversationEvents.NONE),
+                new EditingProfile(storage, schema, clock, ConversationEvents.NONE),
+                FixedAnalytics.sample());
+        app = new WebApp(useCases, WebAccess.localNetworkOnly(), new LiveUpdates(), clock, Desk.ROME, json)
                 .create()
                 .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -109,17 +115,23 @@ class WebAppTest {
         storage.store(
                 new sportello.ports.out.RawDelivery("test", new byte[0], TestMessages.T0), List.of(message), List.of());
         new ReceivingCustomerMessage(
-                        storage,
-                        storage,
-                        storage,
-                        new ScriptedReplyAgent(),
-                        new RecordingChannel(),
+                        new ReceivingCustomerMessage.Ports(
+                                storage,
+                                storage,
+                                storage,
+                                new ScriptedReplyAgent(),
+                                new RecordingChannel(),
+                                storage,
+                                ConversationEvents.NONE),
                         clock,
                         ProfileSchema.standard(),
                         "fallback",
                         () -> {})
-                .receive(new InboxEntry(storage.pending(1).getFirst().id(), message));
-        return storage.summaries(1, 0).getFirst().id().value();
+                .receive(storage.pending(1).getFirst());
+        return storage.summaries(ConversationQuery.page(clock.instant(), 1, 0))
+                .getFirst()
+                .id()
+                .value();
     }
 
     @Test

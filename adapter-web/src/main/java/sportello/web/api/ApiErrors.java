@@ -26,15 +26,19 @@ public final class ApiErrors {
     }
 
     public static void internal(Exception e, Context ctx) {
-        log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-        respond(
-                ctx,
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal_error",
-                "Something went wrong on our side; the details are in the Sportello log.");
+        logInternal(e, ctx);
+        respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", internalMessage());
     }
 
-    private static void respond(Context ctx, HttpStatus status, String error, String message) {
+    public static void logInternal(Exception e, Context ctx) {
+        log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+    }
+
+    public static String internalMessage() {
+        return "Something went wrong on our side; the details are in the Sportello log.";
+    }
+
+    public static void respond(Context ctx, HttpStatus status, String error, String message) {
         ctx.status(status).json(Map.of("error", error, "message", message == null ? "" : message));
     }
 }

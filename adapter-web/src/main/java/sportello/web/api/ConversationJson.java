@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.Message;
+import sportello.domain.conversation.ServiceWindow;
 import sportello.domain.profile.ProfileSchema;
 import sportello.domain.profile.ProfileValue;
 import sportello.ports.out.ConversationSummary;
@@ -25,20 +27,33 @@ final class ConversationJson {
             Instant lastMessageAt,
             String lastMessage,
             boolean profileComplete,
-            boolean needsAttention) {
+            boolean needsAttention,
+            int unread,
+            boolean windowOpen,
+            String attentionReason) {
 
-        static Summary of(ConversationSummary s) {
+        static Summary of(ConversationSummary s, Instant now) {
             return new Summary(
                     s.id().value(),
                     s.customer().phone(),
                     s.customer().userId(),
-                    s.customer().displayName(),
+                    s.name() != null ? s.name() : s.customer().displayName(),
                     s.mode().name(),
                     s.lastMessageAt(),
                     s.lastMessage(),
                     s.profileComplete(),
-                    s.needsAttention());
+                    s.needsAttention(),
+                    s.unread(),
+                    ConversationJson.windowOpen(s, now),
+                    s.attentionReason());
         }
+    }
+
+    /** Free-form replies are possible for 24 hours after the customer's last message. */
+    static boolean windowOpen(ConversationSummary s, Instant now) {
+        return ServiceWindow.after(Optional.ofNullable(s.lastInboundAt()))
+                .map(w -> w.isOpenAt(now))
+                .orElse(false);
     }
 
     record Detail(

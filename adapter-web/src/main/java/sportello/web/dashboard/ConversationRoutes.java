@@ -1,0 +1,249 @@
+package sportello.web.dashboard;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import sportello.domain.conversation.Conversation;
+import sportello.domain.conversation.ConversationId;
+import sportello.domain.conversation.Mode;
+import sportello.ports.in.ChangeMode;
+import sportello.ports.in.EditProfile;
+import sportello.ports.in.QueryConversations;
+import sportello.ports.in.SendStaffReply;
+import sportello.ports.in.UnknownConversation;
+import sportello.web.access.AccessControl;
+import sportello.web.api.BadRequest;
+
+/**
+ * One conversation: the page, its live part, the composer, and the three things staff do there (reply, take over
+ * or give back, correct the profile). Every form works with htmx (the answer is the partial to swap) and without
+ * it (the answer redirects back to the page).
+ */
+public final class ConversationRoutes {
+
+    static final String CHANGED_EVENT = "conversation-changed";
+    private static final String FIELD_PREFIX = "f_";
+
+    private final QueryConversations queries;
+    private final SendStaffReply staffReply;
+    private final ChangeMode changeMode;
+    private final EditProfile editProfile;
+    private final Chrome chrome;
+
+    ConversationRoutes(
+            QueryConversations queries,
+            SendStaffReply staffReply,
+            ChangeMode changeMode,
+            EditProfile editProfile,
+            Chrome chrome) {
+        this.queries = queries;
+        this.staffReply = staffReply;
+        this.changeMode = changeMode;
+        this.editProfile = editProfile;
+        this.chrome = chrome;
+    }
+
+    /** Opening the page is reading it: the customer's messages are no longer unread. */
+    public void page(Context ctx) {
+        var id = id(ctx);
+        queries.markSeen(id);
+        renderPage(ctx, load(id), Map.of(), Map.of(), false);
+    }
+
+    /**
+     * The live part again, after a live event. When the page is in front of staff and shows a customer message
+     * newer than the one it showed before, the conversation is marked seen. Marking it seen is itself an event,
+     * but the next refresh shows nothing newer, so it ends there.
+     */
+    public void live(Context ctx) {
+        var id = id(ctx);
+        var conversation = load(id);
+        var newest = conversation.lastInboundAt();
+        if ("1".equals(ctx.queryParam("visible"))
+                && newest.isPresent()
+                && newest.get().isAfter(shown(ctx))) {
+            queries.markSeen(id);
+        }
+        var t = chrome.texts(ctx);
+        ctx.render(
+                "partials/conversationLive.jte",
+                Map.of("live", views(t).live(conversation, queries.schema(), csrf(ctx))));
+    }
+
+    public void composer(Context ctx) {
+        var conversation = load(id(ctx));
+        renderComposer(ctx, conversation, "", null, false);
+    }
+
+    public void reply(Context ctx) {
+        var id = id(ctx);
+        var conversation = load(id);
+        var t = chrome.texts(ctx);
+        String text = Objects.requireNonNullElse(ctx.formParam("text"), "");
+        boolean open = conversation
+                .serviceWindow()
+                .map(w -> w.isOpenAt(chrome.clock().instant()))
+                .orElse(false);
+        String error = !open ? t.get("composer.windowClosed") : text.isBlank() ? t.get("composer.empty") : null;
+        if (error != null) {
+            if (!Htmx.isHtmx(ctx)) {
+                throw new BadRequest(error);
+            }
+            renderComposer(ctx, conversation, text, error, false);
+            return;
+        }
+        staffReply.send(id, text);
+        if (!Htmx.isHtmx(ctx)) {
+            ctx.redirect(pageUrl(id), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Htmx.trigger(ctx, CHANGED_EVENT);
+        renderComposer(ctx, load(id), "", null, true);
+    }
+
+    public void mode(Context ctx) {
+        var id = id(ctx);
+        Mode mode;
+        try {
+            mode = Mode.valueOf(
+                    Objects.requireNonNullElse(ctx.formParam("mode"), "").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("send mode=BOT or mode=HUMAN");
+        }
+        var changed = changeMode.change(id, mode);
+        if (!Htmx.isHtmx(ctx)) {
+            ctx.redirect(pageUrl(id), HttpStatus.SEE_OTHER);
+            return;
+        }
+        var t = chrome.texts(ctx);
+        ctx.render(
+                "partials/conversationLive.jte", Map.of("live", views(t).live(changed, queries.schema(), csrf(ctx))));
+    }
+
+    /** Only the fields staff changed are sent to the use case, so untouched values keep their provenance. */
+    public void profile(Context ctx) {
+        var id = id(ctx);
+        var conversation = load(id);
+        var submitted = new LinkedHashMap<String, String>();
+        var changes = new LinkedHashMap<String, String>();
+        for (var field : queries.schema().fields()) {
+            String given = ctx.formParam(FIELD_PREFIX + field.name());
+            if (given == null) {
+                continue;
+            }
+            given = given.strip();
+            submitted.put(field.name(), given);
+            String current = conversation
+                    .profile()
+                    .value(field.name())
+                    .map(v -> v.value())
+                    .orElse("");
+            if (!given.equals(current)) {
+                changes.put(field.name(), given);
+            }
+        }
+        if (changes.isEmpty()) {
+            respondProfile(ctx, conversation, Map.of(), Map.of(), true);
+            return;
+        }
+        switch (editProfile.edit(id, changes)) {
+            case EditProfile.Outcome.Saved(var saved) -> {
+                if (!Htmx.isHtmx(ctx)) {
+                    ctx.redirect(pageUrl(id), HttpStatus.SEE_OTHER);
+                    return;
+                }
+                Htmx.trigger(ctx, CHANGED_EVENT);
+                respondProfile(ctx, saved, Map.of(), Map.of(), true);
+            }
+            case EditProfile.Outcome.Invalid(var errors) -> respondProfile(ctx, conversation, submitted, errors, false);
+        }
+    }
+
+    private void respondProfile(
+            Context ctx,
+            Conversation conversation,
+            Map<String, String> submitted,
+            Map<String, String> errors,
+            boolean saved) {
+        if (!Htmx.isHtmx(ctx)) {
+            ctx.status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
+            renderPage(ctx, conversation, submitted, errors, saved);
+            return;
+        }
+        var t = chrome.texts(ctx);
+        // htmx swaps only 2xx answers: the errors are in the form, so this is still a 200
+        ctx.render(
+                "partials/profileForm.jte",
+                Map.of(
+                        "profile",
+                        views(t).profile(conversation, queries.schema(), csrf(ctx), submitted, errors, saved)));
+    }
+
+    private void renderPage(
+            Context ctx,
+            Conversation conversation,
+            Map<String, String> submitted,
+            Map<String, String> errors,
+            boolean saved) {
+        var t = chrome.texts(ctx);
+        var views = views(t);
+        var live = views.live(conversation, queries.schema(), csrf(ctx));
+        var layout = chrome.layout(
+                ctx,
+                t,
+                live.name(),
+                "conversations",
+                "conversation",
+                conversation.id().value());
+        var page = new ConversationPage(
+                layout,
+                live,
+                views.composer(conversation, csrf(ctx), "", null, false),
+                views.profile(conversation, queries.schema(), csrf(ctx), submitted, errors, saved));
+        ctx.render("dashboard/conversation.jte", Map.of("page", page));
+    }
+
+    private void renderComposer(Context ctx, Conversation conversation, String text, String error, boolean sent) {
+        var t = chrome.texts(ctx);
+        ctx.render(
+                "partials/composer.jte",
+                Map.of("composer", views(t).composer(conversation, csrf(ctx), text, error, sent)));
+    }
+
+    private ConversationViews views(Texts t) {
+        return new ConversationViews(t, chrome.formats(t), chrome.clock().instant());
+    }
+
+    private Conversation load(ConversationId id) {
+        return queries.byId(id).orElseThrow(() -> new UnknownConversation(id));
+    }
+
+    private static ConversationId id(Context ctx) {
+        return new ConversationId(ctx.pathParam("id"));
+    }
+
+    private static String csrf(Context ctx) {
+        return AccessControl.visit(ctx).csrfToken();
+    }
+
+    private static String pageUrl(ConversationId id) {
+        return Urls.conversation(id.value());
+    }
+
+    private static Instant shown(Context ctx) {
+        String raw = ctx.queryParam("shown");
+        if (raw == null || raw.isBlank()) {
+            return Instant.MIN;
+        }
+        try {
+            return Instant.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            return Instant.MIN;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package sportello.web.dashboard;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The dashboard's own addresses, with ids encoded; and the check that a "go back to" address stays here. */
+final class Urls {
+
+    private Urls() {}
+
+    static String conversation(String id) {
+        return "/dashboard/conversations/"
+                + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A path on this dashboard, never another site ({@code //evil.example}, {@code /\evil.example}). */
+    static String safeReturn(String target) {
+        if (target == null
+                || !target.startsWith("/dashboard")
+                || target.contains("\\")
+                || target.contains("//")
+                || target.chars().anyMatch(Character::isISOControl)) {
+            return "/dashboard";
+        }
+        return target;
+    }
+}

@@ -1,0 +1,159 @@
+package sportello.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import sportello.domain.conversation.ConversationId;
+import sportello.domain.conversation.CustomerMessage;
+import sportello.domain.conversation.MessageKind;
+import sportello.domain.customer.Customer;
+import sportello.domain.profile.ProfileSchema;
+import sportello.ports.fake.InMemoryStorage;
+import sportello.ports.fake.ManualClock;
+import sportello.ports.fake.RecordingChannel;
+import sportello.ports.fake.ScriptedReplyAgent;
+import sportello.ports.fake.StubWebhookReader;
+import sportello.ports.fake.TestMessages;
+import sportello.ports.in.QueryAnalytics;
+import sportello.ports.out.ConversationQuery;
+import sportello.ports.usecase.ChangingMode;
+import sportello.ports.usecase.CheckingHealth;
+import sportello.ports.usecase.DeliveringReplies;
+import sportello.ports.usecase.EditingProfile;
+import sportello.ports.usecase.QueryingConversations;
+import sportello.ports.usecase.ReceivingCustomerMessage;
+import sportello.ports.usecase.ReceivingWebhook;
+import sportello.ports.usecase.SendingStaffReply;
+import sportello.web.access.WebAccess;
+import sportello.web.live.LiveUpdates;
+
+/**
+ * The front desk on in-memory fakes behind a real {@link WebApp} on a free port: customers write through the
+ * webhook route, the inbox is processed by calling the use case, replies go out when a test says so.
+ */
+public final class Desk implements AutoCloseable {
+
+    public static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+    public final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    public final InMemoryStorage storage = new InMemoryStorage();
+    public final ManualClock clock;
+    public final StubWebhookReader reader = new StubWebhookReader();
+    public final RecordingChannel channel = new RecordingChannel();
+    public final ScriptedReplyAgent agent = new ScriptedReplyAgent();
+    public final LiveUpdates live = new LiveUpdates();
+    public final ReceivingCustomerMessage receiving;
+    public final DeliveringReplies delivering;
+    public final Javalin app;
+    public final String base;
+    private final Http http;
+    private final AtomicInteger messageIds = new AtomicInteger();
+
+    private Desk(WebAccess access, QueryAnalytics analytics, Instant start) {
+        this.clock = new ManualClock(start);
+        var schema = ProfileSchema.standard();
+        this.receiving = new ReceivingCustomerMessage(
+                new ReceivingCustomerMessage.Ports(storage, storage, storage, agent, channel, storage, live),
+                clock,
+                schema,
+                "fallback",
+                () -> {});
+        this.delivering =
+                new DeliveringReplies(storage, storage, channel, clock, DeliveringReplies.Policy.DEFAULT, live);
+        var useCases = new WebApp.UseCases(
+                new ReceivingWebhook("test", reader, storage, clock, () -> {}, live),
+                new CheckingHealth(List.of()),
+                new QueryingConversations(storage, schema, clock, live),
+                new SendingStaffReply(storage, storage, clock, () -> {}, live),
+                new ChangingMode(storage, live),
+                new EditingProfile(storage, schema, clock, live),
+                analytics);
+        this.app =
+                new WebApp(useCases, access, live, clock, ROME, json).create().start("127.0.0.1", 0);
+        this.base = "http://127.0.0.1:" + app.port();
+        this.http = new Http(base);
+    }
+
+    /** Option A, at the fixed test time {@link TestMessages#T0}. */
+    public static Desk open() {
+        return open(WebAccess.localNetworkOnly());
+    }
+
+    public static Desk open(WebAccess access) {
+        return new Desk(access, FixedAnalytics.sample(), TestMessages.T0);
+    }
+
+    /** At the real time, so that what a browser shows looks like today. */
+    public static Desk openNow(WebAccess access, QueryAnalytics analytics) {
+        return new Desk(access, analytics, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The customer writes through the webhook route; the message is then handled as the inbox worker would. */
+    public ConversationId customerWrites(Customer customer, String text) {
+        return customerSends(customer, MessageKind.TEXT, text);
+    }
+
+    public ConversationId customerSends(Customer customer, MessageKind kind, String text) {
+        var message = new CustomerMessage(
+                TestMessages.ACCOUNT,
+                "wamid.test-" + messageIds.incrementAndGet(),
+                customer,
+                kind,
+                text,
+                clock.instant(),
+                "{}");
+        deliverWebhook(message);
+        processInbox();
+        return storage.byCustomer(customer).orElseThrow().id();
+    }
+
+    public void deliverWebhook(CustomerMessage message) {
+        reader.carrying(List.of(message), List.of());
+        byte[] body = ("{\"delivery\":\"" + message.channelMessageId() + "\"}").getBytes(StandardCharsets.UTF_8);
+        try {
+            var response = http.post(
+                    "/webhook",
+                    new String(body, StandardCharsets.UTF_8),
+                    "X-Test-Signature",
+                    StubWebhookReader.sign(body));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("webhook answered " + response.statusCode());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("webhook delivery failed", e);
+        }
+    }
+
+    /** What the inbox worker does: each pending message goes to the use case. */
+    public void processInbox() {
+        storage.pending(100).forEach(receiving::receive);
+    }
+
+    public int deliverReplies() {
+        return delivering.deliverDue();
+    }
+
+    public ConversationId onlyConversation() {
+        return storage.summaries(ConversationQuery.page(clock.instant(), 10, 0))
+                .getFirst()
+                .id();
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,270 @@
+package sportello.web.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import sportello.domain.customer.Customer;
+import sportello.ports.fake.TestMessages;
+import sportello.ports.out.Channel;
+import sportello.web.Desk;
+import sportello.web.FixedAnalytics;
+import sportello.web.access.WebAccess;
+
+/**
+ * The dashboard in a real Chromium: customers write through the webhook route, the use cases run on the
+ * in-memory fakes, and the page is driven as staff would. One browser for the whole class, a fresh context per
+ * test. Waiting is Playwright's: each expectation polls until it holds or its deadline passes.
+ */
+class DashboardInBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private Desk desk;
+    private BrowserContext context;
+    private Page page;
+    private final List<String> dialogs = new CopyOnWriteArrayList<>();
+    private final List<String> policyViolations = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void launchBrowser() {
+        assumeTrue(
+                Files.isExecutable(CHROMIUM),
+                "Browser tests skipped: " + CHROMIUM + " is missing (install it with: apt-get install -y chromium)");
+        playwright = Playwright.create();
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openDesk() {
+        start(WebAccess.localNetworkOnly());
+    }
+
+    private void start(WebAccess access) {
+        if (desk != null) {
+            context.close();
+            desk.close();
+        }
+        desk = Desk.openNow(access, FixedAnalytics.sample());
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+        context.setDefaultTimeout(10_000);
+        page = context.newPage();
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.dismiss();
+        });
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void closeDesk() {
+        if (context != null) {
+            context.close();
+        }
+        if (desk != null) {
+            desk.close();
+        }
+        assertThat(dialogs).as("dialogs opened by the page").isEmpty();
+        assertThat(policyViolations).as("Content-Security-Policy violations").isEmpty();
+    }
+
+    private void open(String path) {
+        page.navigate(desk.base + path);
+    }
+
+    private void waitForLiveConnection() {
+        PlaywrightAssertions.assertThat(page.locator("body")).hasAttribute("data-live-state", "connected");
+    }
+
+    @Test
+    void aConversationFromTheWebhook_isListed_andNewOnesAppearWithoutReload() {
+        desk.customerWrites(TestMessages.giulia(), "Buongiorno, vorrei un'informazione");
+
+        open("/dashboard");
+        waitForLiveConnection();
+        page.evaluate("() => { window.sameDocument = true; }");
+        desk.customerWrites(TestMessages.marco(), "Salve, il mio ordine 778899?");
+
+        var list = page.locator("#conversation-list");
+        PlaywrightAssertions.assertThat(list).containsText("Giulia Rossi");
+        PlaywrightAssertions.assertThat(list).containsText("Echo: Buongiorno, vorrei un'informazione");
+        PlaywrightAssertions.assertThat(list).containsText("Marco Bianchi");
+        PlaywrightAssertions.assertThat(list).containsText("Salve, il mio ordine 778899?");
+        assertThat(page.evaluate("() => window.sameDocument === true")).isEqualTo(true);
+    }
+
+    @Test
+    void aConversationThatNeedsAttention_prefixesTheTitleAndChimes() {
+        desk.customerWrites(TestMessages.giulia(), "Ciao");
+        open("/dashboard");
+        waitForLiveConnection();
+        PlaywrightAssertions.assertThat(page).hasTitle("Conversations · Sportello");
+
+        desk.channel.thenAnswer(new Channel.SendResult.Refused("131026 undeliverable", false));
+        desk.deliverReplies();
+
+        PlaywrightAssertions.assertThat(page).hasTitle("(1) Conversations · Sportello");
+        PlaywrightAssertions.assertThat(page.locator("body")).hasAttribute("data-chimes", "1");
+        PlaywrightAssertions.assertThat(page.locator("#conversation-list .needs-attention"))
+                .containsText("Delivery failed: 131026 undeliverable");
+    }
+
+    @Test
+    void takingOver_replying_andGivingBack() {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao, ho un problema");
+        desk.deliverReplies();
+        open("/dashboard/conversations/" + id.value());
+        waitForLiveConnection();
+
+        page.locator("#take-over").click();
+        PlaywrightAssertions.assertThat(page.locator("#mode")).hasText("Staff");
+        page.locator("#reply-text").fill("Ci penso io, Giulia!");
+        page.locator("#send-reply").click();
+        PlaywrightAssertions.assertThat(page.locator("#composer-sent")).isVisible();
+        desk.deliverReplies();
+
+        assertThat(desk.channel.sent().getLast().text()).isEqualTo("Ci penso io, Giulia!");
+        PlaywrightAssertions.assertThat(page.locator(".message.staff .text")).hasText("Ci penso io, Giulia!");
+        PlaywrightAssertions.assertThat(page.locator(".message.staff .ticks")).hasClass(Pattern.compile("sent"));
+
+        int turns = desk.agent.turns().size();
+        int sent = desk.channel.sent().size();
+        desk.customerWrites(TestMessages.giulia(), "Grazie, aspetto");
+        desk.deliverReplies();
+        assertThat(desk.agent.turns()).hasSize(turns);
+        assertThat(desk.channel.sent()).hasSize(sent);
+        PlaywrightAssertions.assertThat(page.locator(".message.customer").last())
+                .containsText("Grazie, aspetto");
+
+        page.locator("#give-back").click();
+        PlaywrightAssertions.assertThat(page.locator("#mode")).hasText("Bot");
+        desk.customerWrites(TestMessages.giulia(), "Ancora una domanda");
+        desk.deliverReplies();
+
+        assertThat(desk.agent.turns()).hasSize(turns + 1);
+        assertThat(desk.channel.sent().getLast().text()).isEqualTo("Echo: Ancora una domanda");
+        PlaywrightAssertions.assertThat(page.locator(".message.bot .text").last())
+                .hasText("Echo: Ancora una domanda");
+    }
+
+    @Test
+    void profileEdit_withAnInvalidEmail_showsTheErrorNextToTheField() {
+        var id = desk.customerWrites(TestMessages.giulia(), "Sono Giulia Rossi");
+        open("/dashboard/conversations/" + id.value());
+
+        page.locator("#f_email").fill("giulia-at-example");
+        page.locator("#save-profile").click();
+
+        PlaywrightAssertions.assertThat(page.locator("#err_email")).containsText("not a valid e-mail address");
+        PlaywrightAssertions.assertThat(page.locator("#f_email")).hasValue("giulia-at-example");
+        assertThat(desk.storage.byId(id).orElseThrow().profile().value("email")).isEmpty();
+
+        page.locator("#f_email").fill("giulia@example.it");
+        page.locator("#save-profile").click();
+
+        PlaywrightAssertions.assertThat(page.locator("#profile-saved")).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("#profile")).containsText("Entered by staff");
+    }
+
+    @Test
+    void analytics_drawsItsChartsFromTheReport() {
+        open("/dashboard/analytics");
+
+        PlaywrightAssertions.assertThat(page.locator("canvas[data-rendered=true]"))
+                .hasCount(6);
+        var conversations = page.evaluate(
+                "() => Chart.getChart(document.querySelector('#chart-conversations canvas')).data.datasets[0].data");
+        var bot = page.evaluate(
+                "() => Chart.getChart(document.querySelector('#chart-response-times canvas')).data.datasets[0].data");
+        assertThat(conversations).isEqualTo(List.of(5, 8, 3));
+        assertThat(bot).isEqualTo(List.of(10, 20));
+        PlaywrightAssertions.assertThat(page.locator(".stats")).containsText("50 %");
+        assertThat(page.locator("#csv").getAttribute("href")).startsWith("/dashboard/analytics.csv?from=");
+    }
+
+    @Test
+    void aCustomerNamedLikeAScript_isShownAsText() {
+        var id = desk.customerWrites(
+                Customer.of(null, "393330000001", "<script>alert(1)</script>"), "<img src=x onerror=alert(2)>");
+
+        open("/dashboard");
+        PlaywrightAssertions.assertThat(page.locator("#row-" + id.value() + " .name"))
+                .hasText("<script>alert(1)</script>");
+        open("/dashboard/conversations/" + id.value());
+        PlaywrightAssertions.assertThat(page.locator("#customer-name")).hasText("<script>alert(1)</script>");
+        PlaywrightAssertions.assertThat(page.locator(".message.customer .text"))
+                .hasText("<img src=x onerror=alert(2)>");
+        PlaywrightAssertions.assertThat(page).hasTitle("<script>alert(1)</script> · Sportello");
+    }
+
+    @Test
+    void withAPassword_staffLogInAndOut_andAPostWithoutTheTokenIsRefused() {
+        start(WebAccess.password("giulia", "correct horse battery staple"));
+        var id = desk.customerWrites(TestMessages.marco(), "Buongiorno");
+
+        open("/dashboard");
+        PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile("/login\\?next="));
+        page.locator("#username").fill("giulia");
+        page.locator("#password").fill("wrong password");
+        page.locator("#login").click();
+        PlaywrightAssertions.assertThat(page.locator("#login-error")).containsText("Wrong username or password");
+        page.locator("#password").fill("correct horse battery staple");
+        page.locator("#login").click();
+        PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile("/dashboard$"));
+        PlaywrightAssertions.assertThat(page.locator("#conversation-list")).containsText("Marco Bianchi");
+
+        Object status = page.evaluate(
+                "async (path) => (await fetch(path, {method: 'POST',"
+                        + " headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'mode=HUMAN'})).status",
+                "/dashboard/conversations/" + id.value() + "/mode");
+        assertThat(status).isEqualTo(403);
+        assertThat(desk.storage.byId(id).orElseThrow().mode().name()).isEqualTo("BOT");
+
+        page.locator("#logout").click();
+        PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile("/login$"));
+        open("/dashboard");
+        PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile("/login\\?next="));
+    }
+}

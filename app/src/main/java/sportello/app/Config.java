@@ -2,6 +2,8 @@ package sportello.app;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,33 @@ public record Config(
         String bindAddress,
         Path dataDir,
         String businessName,
+        ZoneId timeZone,
+        Duration replyDebounce,
+        Optional<String> alertWebhookUrl,
+        Dashboard dashboard,
         Optional<WhatsApp> whatsApp,
         Optional<OpenAi> openAi) {
+
+    /**
+     * Who may open the dashboard: without a username only the local network (option A); with a username and a
+     * password or password hash, anyone who logs in (option B). {@code apiToken} opens {@code /api} to bearer
+     * callers from anywhere.
+     */
+    public record Dashboard(
+            Optional<String> username,
+            Optional<String> password,
+            Optional<String> passwordHash,
+            Optional<String> apiToken) {
+        public boolean requiresLogin() {
+            return username.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "Dashboard[username=" + username.orElse("-") + ", login=" + requiresLogin() + ", apiToken="
+                    + (apiToken.isPresent() ? "set" : "not set") + "]";
+        }
+    }
 
     /** The WhatsApp Cloud API settings; secrets are never printed. */
     public record WhatsApp(
@@ -28,19 +55,28 @@ public record Config(
             String accountId,
             String appSecret,
             String apiBaseUrl,
-            String apiVersion) {
+            String apiVersion,
+            int messagesPerSecond) {
         @Override
         public String toString() {
             return "WhatsApp[phoneNumberId=" + phoneNumberId + ", apiBaseUrl=" + apiBaseUrl + ", apiVersion="
-                    + apiVersion + "]";
+                    + apiVersion + ", messagesPerSecond=" + messagesPerSecond + "]";
         }
     }
 
     /** The OpenAI settings; the key is never printed. */
-    public record OpenAi(String apiKey, String baseUrl, String model, String promptId, String promptVersion) {
+    public record OpenAi(
+            String apiKey,
+            String baseUrl,
+            String model,
+            String promptId,
+            String promptVersion,
+            String vectorStoreId,
+            int historyTokenBudget) {
         @Override
         public String toString() {
-            return "OpenAi[baseUrl=" + baseUrl + ", model=" + model + ", promptId=" + promptId + "]";
+            return "OpenAi[baseUrl=" + baseUrl + ", model=" + model + ", promptId=" + promptId + ", vectorStoreId="
+                    + vectorStoreId + "]";
         }
     }
 
@@ -63,7 +99,45 @@ public record Config(
         String bind = env.text("BIND_ADDRESS", "0.0.0.0");
         Path dataDir = Path.of(env.text("DATA_DIR", "./data"));
         String businessName = env.text("BUSINESS_NAME", "Sportello");
-        return new Config(port, bind, dataDir, businessName, whatsApp(env), openAi(env));
+        ZoneId zone = env.zone("BUSINESS_TIME_ZONE", "Europe/Rome");
+        Duration debounce = Duration.ofMillis(env.millis("REPLY_DEBOUNCE_MS", 2000));
+        Optional<String> alertUrl = env.has("ALERT_WEBHOOK_URL")
+                ? Optional.of(env.url("ALERT_WEBHOOK_URL", "https://hooks.slack.com/services/…"))
+                : Optional.empty();
+        return new Config(
+                port,
+                bind,
+                dataDir,
+                businessName,
+                zone,
+                debounce,
+                alertUrl,
+                dashboard(env),
+                whatsApp(env),
+                openAi(env));
+    }
+
+    private static Dashboard dashboard(Settings env) {
+        var username = env.optional("DASHBOARD_USERNAME");
+        var password = env.optional("DASHBOARD_PASSWORD");
+        var hash = env.optional("DASHBOARD_PASSWORD_HASH");
+        if (username.isPresent() && password.isEmpty() && hash.isEmpty()) {
+            throw new ConfigError("DASHBOARD_USERNAME is set but DASHBOARD_PASSWORD (or DASHBOARD_PASSWORD_HASH) is"
+                    + " missing: set one, or remove DASHBOARD_USERNAME to keep the dashboard local-network only");
+        }
+        if (username.isEmpty() && (password.isPresent() || hash.isPresent())) {
+            throw new ConfigError("DASHBOARD_PASSWORD is set but DASHBOARD_USERNAME is missing: set the username"
+                    + " staff will log in with");
+        }
+        if (password.isPresent() && password.get().length() < 10) {
+            throw new ConfigError("DASHBOARD_PASSWORD must be at least 10 characters long: the dashboard may be"
+                    + " reachable from the internet");
+        }
+        var token = env.optional("API_TOKEN");
+        if (token.isPresent() && token.get().length() < 24) {
+            throw new ConfigError("API_TOKEN must be at least 24 characters long (e.g. openssl rand -hex 24)");
+        }
+        return new Dashboard(username, password, hash, token);
     }
 
     private static Optional<WhatsApp> whatsApp(Settings env) {
@@ -86,7 +160,8 @@ public record Config(
                 env.text("WHATSAPP_ACCOUNT_ID", ""),
                 env.text("WHATSAPP_APP_SECRET", null),
                 env.url("WHATSAPP_API_BASE_URL", "https://graph.facebook.com"),
-                env.version("WHATSAPP_API_VERSION", "v26.0")));
+                env.version("WHATSAPP_API_VERSION", "v26.0"),
+                env.rate("WHATSAPP_MESSAGES_PER_SECOND", 80)));
     }
 
     private static Optional<OpenAi> openAi(Settings env) {
@@ -98,7 +173,9 @@ public record Config(
                 env.url("OPENAI_BASE_URL", "https://api.openai.com/v1"),
                 env.text("OPENAI_MODEL", "gpt-4.1"),
                 env.text("OPENAI_PROMPT_ID", null),
-                env.text("OPENAI_PROMPT_VERSION", null)));
+                env.text("OPENAI_PROMPT_VERSION", null),
+                env.text("OPENAI_VECTOR_STORE_ID", null),
+                env.tokens("OPENAI_HISTORY_TOKEN_BUDGET", 3000)));
     }
 
     public boolean demoMode() {
@@ -115,6 +192,67 @@ public record Config(
 
         String text(String key, String fallback) {
             return has(key) ? values.get(key).strip() : fallback;
+        }
+
+        Optional<String> optional(String key) {
+            return has(key) ? Optional.of(values.get(key).strip()) : Optional.empty();
+        }
+
+        int tokens(String key, int fallback) {
+            if (!has(key)) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(values.get(key).strip());
+                if (value < 500 || value > 200_000) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigError(
+                        key + " must be a number of tokens between 500 and 200000, got '" + values.get(key) + "'");
+            }
+        }
+
+        int rate(String key, int fallback) {
+            if (!has(key)) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(values.get(key).strip());
+                if (value < 1 || value > 1000) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigError(key + " must be a whole number of messages per second between 1 and 1000"
+                        + " (Meta's tiers are 80 and 1000), got '" + values.get(key) + "'");
+            }
+        }
+
+        long millis(String key, long fallback) {
+            if (!has(key)) {
+                return fallback;
+            }
+            try {
+                long value = Long.parseLong(values.get(key).strip());
+                if (value < 0 || value > 60_000) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigError(key + " must be a number of milliseconds between 0 and 60000 (0 disables),"
+                        + " got '" + values.get(key) + "'");
+            }
+        }
+
+        ZoneId zone(String key, String fallback) {
+            String value = text(key, fallback);
+            try {
+                return ZoneId.of(value);
+            } catch (java.time.DateTimeException e) {
+                throw new ConfigError(key + " must be a time zone such as Europe/Rome, got '" + value + "'");
+            }
         }
 
         void required(String key, String why) {

@@ -2,21 +2,24 @@ package sportello.app;
 
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sportello.ports.usecase.BackgroundLoop;
 import sportello.ports.usecase.ConversationLanes;
 import sportello.ports.usecase.DeliveringReplies;
 
-/** The running service: the web server and the two background loops, started and stopped in the right order. */
+/**
+ * The running service: the web server and the background loops (the inbox loop first), started and stopped in the
+ * right order.
+ */
 public final class Sportello implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Sportello.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(25);
 
     private final Javalin web;
-    private final BackgroundLoop inboxLoop;
-    private final BackgroundLoop outboxLoop;
+    private final List<BackgroundLoop> loops;
     private final ConversationLanes lanes;
     private final DeliveringReplies replies;
     private final AutoCloseable resources;
@@ -24,14 +27,12 @@ public final class Sportello implements AutoCloseable {
 
     Sportello(
             Javalin web,
-            BackgroundLoop inboxLoop,
-            BackgroundLoop outboxLoop,
+            List<BackgroundLoop> loops,
             ConversationLanes lanes,
             DeliveringReplies replies,
             AutoCloseable resources) {
         this.web = web;
-        this.inboxLoop = inboxLoop;
-        this.outboxLoop = outboxLoop;
+        this.loops = List.copyOf(loops);
         this.lanes = lanes;
         this.replies = replies;
         this.resources = resources;
@@ -41,8 +42,7 @@ public final class Sportello implements AutoCloseable {
     public Sportello start(String host, int port) {
         replies.recoverInterruptedSends();
         web.start(host, port);
-        inboxLoop.start();
-        outboxLoop.start();
+        loops.forEach(BackgroundLoop::start);
         return this;
     }
 
@@ -59,7 +59,7 @@ public final class Sportello implements AutoCloseable {
         stopped = true;
         log.info("Stopping: no new webhooks, finishing the work in progress");
         web.stop();
-        inboxLoop.close();
+        loops.getFirst().close(); // the inbox loop: no new conversation work
         try {
             if (!lanes.drain(DRAIN_TIMEOUT)) {
                 log.warn("Some conversations were still being processed; they resume at the next start");
@@ -67,7 +67,7 @@ public final class Sportello implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        outboxLoop.close();
+        loops.subList(1, loops.size()).forEach(BackgroundLoop::close);
         lanes.close();
         try {
             resources.close();

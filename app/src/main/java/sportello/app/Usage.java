@@ -10,6 +10,11 @@ final class Usage {
 
             Usage:
               java -jar sportello.jar            start the service (same as 'serve')
+              java -jar sportello.jar init       write a commented .env to fill in
+              java -jar sportello.jar send --to +393471234567 --text "..."
+                                                 queue a message to a customer (inside the 24-hour window)
+              java -jar sportello.jar knowledge upload ./docs
+                                                 put documents in an OpenAI vector store for the agent
               java -jar sportello.jar --help     show this help
               java -jar sportello.jar --version  show the version
 
@@ -21,6 +26,12 @@ final class Usage {
               BIND_ADDRESS           address to listen on (0.0.0.0)
               DATA_DIR               database, logs and media (./data)
               BUSINESS_NAME          how the assistant names the business (Sportello)
+              BUSINESS_TIME_ZONE     time zone for opening hours and analytics (Europe/Rome)
+              REPLY_DEBOUNCE_MS      wait for a burst of messages to end before answering (2000; 0 = off)
+              ALERT_WEBHOOK_URL      Slack/Teams/ntfy webhook for critical alerts
+              DASHBOARD_USERNAME     with DASHBOARD_PASSWORD (or DASHBOARD_PASSWORD_HASH): login required,
+                                     safe on the internet; without: local network only
+              API_TOKEN              bearer token that opens /api from anywhere (24+ characters)
               VERIFY_TOKEN           webhook verify token you chose in Meta's App Dashboard
               WHATSAPP_ACCESS_TOKEN  system-user access token
               WHATSAPP_PHONE_ID      phone number id (numeric, from API Setup)
@@ -28,12 +39,15 @@ final class Usage {
               WHATSAPP_APP_SECRET    app secret, to check webhook signatures
               WHATSAPP_API_BASE_URL  Graph API base URL (https://graph.facebook.com)
               WHATSAPP_API_VERSION   Graph API version (v26.0)
+              WHATSAPP_MESSAGES_PER_SECOND  sending limit of the number (80)
               OPENAI_API_KEY         OpenAI API key
               OPENAI_BASE_URL        OpenAI base URL, including /v1 (https://api.openai.com/v1)
               OPENAI_MODEL           model name (gpt-4.1; gpt-4.1-mini is the cheaper choice)
               OPENAI_PROMPT_ID       optional stored prompt id (compatibility only)
               OPENAI_PROMPT_VERSION  optional version of that stored prompt
+              OPENAI_VECTOR_STORE_ID optional vector store for file_search (FAQ, price lists)
+              OPENAI_HISTORY_TOKEN_BUDGET  tokens of conversation history sent per turn (3000)
 
-            Endpoints: /webhook (Meta), /health, /api/conversations (local network only).
+            Endpoints: /webhook (Meta), /health, /dashboard and /api (staff).
             """;
 }

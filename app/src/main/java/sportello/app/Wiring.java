@@ -3,44 +3,57 @@ package sportello.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import sportello.app.alerts.WebhookAlertSink;
 import sportello.domain.profile.ProfileSchema;
 import sportello.openai.InstructionTemplate;
 import sportello.openai.OpenAiReplyAgent;
 import sportello.openai.OpenAiSettings;
+import sportello.openai.offline.FaqFile;
 import sportello.openai.offline.OfflineReplyAgent;
+import sportello.ports.in.SendToCustomer;
+import sportello.ports.out.AlertSink;
 import sportello.ports.out.Channel;
 import sportello.ports.out.ReplyAgent;
 import sportello.ports.out.WebhookReader;
+import sportello.ports.usecase.Alerting;
 import sportello.ports.usecase.BackgroundLoop;
 import sportello.ports.usecase.ChangingMode;
 import sportello.ports.usecase.CheckingHealth;
 import sportello.ports.usecase.ConversationLanes;
 import sportello.ports.usecase.DeliveringReplies;
+import sportello.ports.usecase.EditingProfile;
+import sportello.ports.usecase.HealthWatch;
 import sportello.ports.usecase.InboxDispatcher;
+import sportello.ports.usecase.QueryingAnalytics;
 import sportello.ports.usecase.QueryingConversations;
 import sportello.ports.usecase.ReceivingCustomerMessage;
 import sportello.ports.usecase.ReceivingWebhook;
 import sportello.ports.usecase.SendingStaffReply;
+import sportello.ports.usecase.SendingToCustomer;
+import sportello.sqlite.SqliteAnalytics;
 import sportello.sqlite.SqliteConversations;
 import sportello.sqlite.SqliteDatabase;
 import sportello.sqlite.SqliteInbox;
 import sportello.sqlite.SqliteOutbox;
+import sportello.sqlite.SqliteUsageLog;
 import sportello.web.WebApp;
+import sportello.web.access.WebAccess;
 import sportello.web.demo.DemoChannel;
 import sportello.web.demo.DemoWebhookReader;
+import sportello.web.live.LiveUpdates;
 import sportello.whatsapp.WhatsAppSettings;
 import sportello.whatsapp.inbound.WhatsAppWebhookReader;
+import sportello.whatsapp.outbound.Pacing;
 import sportello.whatsapp.outbound.WhatsAppCloudChannel;
 
 /** Builds Sportello from its configuration by plain constructor calls: the only place that knows every part. */
 public final class Wiring {
 
-    private static final Logger log = LoggerFactory.getLogger(Wiring.class);
     private static final Duration TICK = Duration.ofMillis(500);
+    private static final Duration HEALTH_WATCH_INTERVAL = Duration.ofMinutes(1);
 
     static final String FALLBACK_TEXT = "Grazie per il messaggio! In questo momento non riesco a rispondere:"
             + " un collega ti risponderà al più presto. / Thanks for your message: a member of our team will"
@@ -53,17 +66,22 @@ public final class Wiring {
         ObjectMapper json = Json.mapper();
         OkHttpClient http = new OkHttpClient.Builder().build();
         ProfileSchema schema = ProfileSchema.standard();
+        WebAccess access = webAccess(config);
 
         var database = SqliteDatabase.migrated(config.dataDir().resolve("sportello.db"));
         var conversations = new SqliteConversations(database, schema);
         var inbox = new SqliteInbox(database);
         var outbox = new SqliteOutbox(database);
+        var usageLog = new SqliteUsageLog(database);
+        var live = new LiveUpdates();
+        var alerts = new Alerting(alertSinks(config, http, json), clock, Duration.ofHours(1), 20);
 
         Channel channel;
         WebhookReader webhookReader;
         if (config.whatsApp().isPresent()) {
             var settings = whatsAppSettings(config.whatsApp().get());
-            channel = new WhatsAppCloudChannel(settings, http, json);
+            channel = new WhatsAppCloudChannel(
+                    settings, http, json, new Pacing(config.whatsApp().get().messagesPerSecond(), clock));
             webhookReader = new WhatsAppWebhookReader(settings, json);
         } else {
             channel = new DemoChannel();
@@ -75,33 +93,87 @@ public final class Wiring {
                         http,
                         json,
                         InstructionTemplate.defaultTemplate(),
-                        alert -> log.error("CRITICAL: {}", alert)))
-                .orElseGet(() -> new OfflineReplyAgent(config.businessName()));
+                        problem -> alerts.raise("openai.configuration", "OpenAI configuration problem", problem)))
+                .orElseGet(() -> new OfflineReplyAgent(
+                        config.businessName(), new FaqFile(config.dataDir().resolve("faq.txt"))));
 
-        var replies = new DeliveringReplies(outbox, conversations, channel, clock, DeliveringReplies.Policy.DEFAULT);
+        var replies = new DeliveringReplies(
+                outbox, conversations, channel, clock, DeliveringReplies.Policy.DEFAULT, live, alerts);
         var outboxLoop = new BackgroundLoop("outbox", TICK, replies::deliverDue);
         var receiving = new ReceivingCustomerMessage(
-                conversations, inbox, outbox, agent, channel, clock, schema, FALLBACK_TEXT, outboxLoop::wake);
+                new ReceivingCustomerMessage.Ports(
+                        conversations, inbox, outbox, agent, channel, usageLog, live, alerts),
+                clock,
+                schema,
+                FALLBACK_TEXT,
+                outboxLoop::wake);
         var lanes = new ConversationLanes();
-        var dispatcher = new InboxDispatcher(inbox, receiving, lanes);
+        var dispatcher = new InboxDispatcher(inbox, receiving, lanes, clock, config.replyDebounce());
         var inboxLoop = new BackgroundLoop("inbox", TICK, dispatcher::dispatchPending);
+        var health = new CheckingHealth(List.of(new DatabaseProbe(database), new BacklogProbe(inbox, outbox)));
+        var healthWatch =
+                new BackgroundLoop("health-watch", HEALTH_WATCH_INTERVAL, new HealthWatch(health, alerts)::check);
 
         var webApp = new WebApp(
-                new ReceivingWebhook("whatsapp", webhookReader, inbox, clock, inboxLoop::wake),
-                new CheckingHealth(List.of(new DatabaseProbe(database), new BacklogProbe(inbox, outbox))),
-                new QueryingConversations(conversations, schema),
-                new SendingStaffReply(conversations, outbox, clock, outboxLoop::wake),
-                new ChangingMode(conversations),
+                new WebApp.UseCases(
+                        new ReceivingWebhook("whatsapp", webhookReader, inbox, clock, inboxLoop::wake, live),
+                        health,
+                        new QueryingConversations(conversations, schema, clock, live),
+                        new SendingStaffReply(conversations, outbox, clock, outboxLoop::wake, live),
+                        new ChangingMode(conversations, live),
+                        new EditingProfile(conversations, schema, clock, live),
+                        new QueryingAnalytics(new SqliteAnalytics(database), clock, config.timeZone())),
+                access,
+                live,
+                clock,
+                config.timeZone(),
                 json);
         if (config.demoMode()) {
-            webApp.withDemoInbound(
-                    new ReceivingWebhook("demo", new DemoWebhookReader(json, clock), inbox, clock, inboxLoop::wake));
+            webApp.withDemoInbound(new ReceivingWebhook(
+                    "demo", new DemoWebhookReader(json, clock), inbox, clock, inboxLoop::wake, live));
         }
         AutoCloseable resources = () -> {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         };
-        return new Sportello(webApp.create(), inboxLoop, outboxLoop, lanes, replies, resources);
+        return new Sportello(webApp.create(), List.of(inboxLoop, outboxLoop, healthWatch), lanes, replies, resources);
+    }
+
+    /** Just the storage and the send use case, for command-line tools that run beside the service. */
+    static StorageTools storageOnly(Config config) {
+        var database = SqliteDatabase.migrated(config.dataDir().resolve("sportello.db"));
+        var schema = ProfileSchema.standard();
+        var conversations = new SqliteConversations(database, schema);
+        var outbox = new SqliteOutbox(database);
+        SendToCustomer send = new SendingToCustomer(
+                conversations, outbox, InstantSource.system(), () -> {}, sportello.ports.out.ConversationEvents.NONE);
+        return new StorageTools(send);
+    }
+
+    /** What the command-line tools use; closing it releases nothing today but keeps callers honest. */
+    record StorageTools(SendToCustomer sendToCustomer) implements AutoCloseable {
+        @Override
+        public void close() {}
+    }
+
+    private static WebAccess webAccess(Config config) {
+        var dashboard = config.dashboard();
+        try {
+            return WebAccess.fromSettings(
+                    dashboard.username().orElse(null),
+                    dashboard.password().orElse(null),
+                    dashboard.passwordHash().orElse(null),
+                    dashboard.apiToken().orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(e.getMessage());
+        }
+    }
+
+    private static List<AlertSink> alertSinks(Config config, OkHttpClient http, ObjectMapper json) {
+        var sinks = new ArrayList<AlertSink>();
+        config.alertWebhookUrl()
+                .ifPresent(url -> sinks.add(new WebhookAlertSink(url, http, json, config.businessName())));
+        return sinks;
     }
 
     private static WhatsAppSettings whatsAppSettings(Config.WhatsApp w) {
@@ -109,10 +181,13 @@ public final class Wiring {
                 w.apiBaseUrl(), w.apiVersion(), w.phoneNumberId(), w.accessToken(), w.appSecret(), w.verifyToken());
     }
 
-    private static OpenAiSettings openAiSettings(Config.OpenAi o, Config config) {
-        return OpenAiSettings.of(o.apiKey(), "default", config.businessName())
+    static OpenAiSettings openAiSettings(Config.OpenAi o, Config config) {
+        var settings = OpenAiSettings.of(o.apiKey(), "default", config.businessName())
                 .withBaseUrl(o.baseUrl())
                 .withModel(o.model())
-                .withPrompt(o.promptId(), o.promptVersion());
+                .withPrompt(o.promptId(), o.promptVersion())
+                .withTimeZone(config.timeZone());
+        settings = settings.withHistoryTokenBudget(o.historyTokenBudget());
+        return o.vectorStoreId() == null ? settings : settings.withVectorStore(o.vectorStoreId());
     }
 }

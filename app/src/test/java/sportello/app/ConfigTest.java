@@ -39,6 +39,7 @@ class ConfigTest {
         var whatsApp = config.whatsApp().orElseThrow();
         assertThat(whatsApp.apiBaseUrl()).isEqualTo("https://graph.facebook.com");
         assertThat(whatsApp.apiVersion()).isEqualTo("v26.0");
+        assertThat(whatsApp.messagesPerSecond()).isEqualTo(80);
     }
 
     @Test
@@ -101,5 +102,43 @@ class ConfigTest {
     void brokenDotEnvLine_isReportedWithItsLineNumber() {
         assertThatThrownBy(() -> DotEnv.parse(List.of("PORT=1", "this is not a setting"), ".env"))
                 .hasMessageContaining(".env line 2");
+    }
+
+    @Test
+    void operationalDefaults_areSensible() {
+        var config = Config.from(Map.of());
+
+        assertThat(config.timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Rome"));
+        assertThat(config.replyDebounce()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(config.alertWebhookUrl()).isEmpty();
+        assertThat(config.dashboard().requiresLogin()).isFalse();
+    }
+
+    @Test
+    void debounceZero_disablesIt_andNonsenseIsRefused() {
+        assertThat(Config.from(Map.of("REPLY_DEBOUNCE_MS", "0")).replyDebounce())
+                .isZero();
+        assertThatThrownBy(() -> Config.from(Map.of("REPLY_DEBOUNCE_MS", "-5")))
+                .hasMessageContaining("REPLY_DEBOUNCE_MS must be a number of milliseconds");
+        assertThatThrownBy(() -> Config.from(Map.of("BUSINESS_TIME_ZONE", "Rome")))
+                .hasMessageContaining("BUSINESS_TIME_ZONE must be a time zone");
+    }
+
+    @Test
+    void dashboardLogin_needsUsernameAndAStrongEnoughPassword() {
+        assertThatThrownBy(() -> Config.from(Map.of("DASHBOARD_USERNAME", "giulia")))
+                .hasMessageContaining("DASHBOARD_PASSWORD");
+        assertThatThrownBy(() -> Config.from(Map.of("DASHBOARD_USERNAME", "giulia", "DASHBOARD_PASSWORD", "short")))
+                .hasMessageContaining("at least 10 characters");
+        assertThatThrownBy(() -> Config.from(Map.of("DASHBOARD_PASSWORD", "long enough password")))
+                .hasMessageContaining("DASHBOARD_USERNAME is missing");
+        var config = Config.from(Map.of("DASHBOARD_USERNAME", "giulia", "DASHBOARD_PASSWORD", "long enough password"));
+        assertThat(config.dashboard().requiresLogin()).isTrue();
+        assertThat(config.dashboard().toString()).doesNotContain("long enough password");
+    }
+
+    @Test
+    void shortApiToken_isRefused() {
+        assertThatThrownBy(() -> Config.from(Map.of("API_TOKEN", "abc"))).hasMessageContaining("API_TOKEN");
     }
 }

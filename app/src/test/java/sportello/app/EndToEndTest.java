@@ -40,6 +40,7 @@ class EndToEndTest {
         env.put("OPENAI_API_KEY", "sk-test");
         env.put("OPENAI_BASE_URL", openAi.baseUrl());
         env.put("OPENAI_MODEL", "gpt-4.1-mini");
+        env.put("REPLY_DEBOUNCE_MS", "0");
         return env;
     }
 

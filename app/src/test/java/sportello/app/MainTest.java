@@ -5,42 +5,116 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
+
+    @TempDir
+    Path dir;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private int run(String... args) {
+    private int run(Map<String, String> env, String... args) {
         return Main.run(
                 args,
+                env,
+                dir,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void help_listsTheCommandsAndEveryConfigurationKey() {
-        int code = run("--help");
+        int code = run(Map.of(), "--help");
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("--version", "PORT", "DATA_DIR", "WHATSAPP_APP_SECRET", "OPENAI_MODEL", "demo mode");
+        assertThat(out())
+                .contains("--version", "send", "init", "PORT", "DATA_DIR", "WHATSAPP_APP_SECRET", "OPENAI_MODEL")
+                .contains("ALERT_WEBHOOK_URL", "DASHBOARD_USERNAME", "API_TOKEN", "REPLY_DEBOUNCE_MS", "demo mode");
     }
 
     @Test
     void version_printsTheVersion() {
-        int code = run("--version");
+        int code = run(Map.of(), "--version");
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Sportello ");
+        assertThat(out()).startsWith("Sportello ");
     }
 
     @Test
     void unknownCommand_pointsToHelp() {
-        int code = run("frobnicate");
+        int code = run(Map.of(), "frobnicate");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--help");
+        assertThat(err()).contains("--help");
+    }
+
+    @Test
+    void badConfiguration_stopsWithTheKeyAndTheFix() {
+        int code = run(Map.of("PORT", "eighty"), "serve");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("PORT must be a port number");
+    }
+
+    @Test
+    void init_writesACommentedEnvThatStartsInDemoMode() throws Exception {
+        int code = run(Map.of(), "init", "--business-name", "Ceramiche Bellini");
+
+        assertThat(code).isZero();
+        String env = Files.readString(dir.resolve(".env"));
+        assertThat(env).contains("BUSINESS_NAME=\"Ceramiche Bellini\"", "# WHATSAPP_ACCESS_TOKEN=", "OPENAI_MODEL=");
+        var config = Config.load(Map.of(), dir);
+        assertThat(config.businessName()).isEqualTo("Ceramiche Bellini");
+        assertThat(config.demoMode()).isTrue();
+    }
+
+    @Test
+    void init_withWhatsAppValues_writesAWorkingConfiguration() {
+        run(
+                Map.of(),
+                "init",
+                "--whatsapp-token",
+                "EAAG123",
+                "--whatsapp-phone-id",
+                "106540352242922",
+                "--whatsapp-app-secret",
+                "s3cret");
+
+        var config = Config.load(Map.of(), dir);
+        assertThat(config.demoMode()).isFalse();
+        assertThat(config.whatsApp().orElseThrow().verifyToken()).hasSize(32);
+    }
+
+    @Test
+    void init_neverOverwritesWithoutForce() throws Exception {
+        Files.writeString(dir.resolve(".env"), "PORT=4000\n");
+
+        int code = run(Map.of(), "init");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve(".env"))).isEqualTo("PORT=4000\n");
+        assertThat(err()).contains("--force");
+    }
+
+    @Test
+    void send_withoutText_showsTheUsage() {
+        int code = run(Map.of("DATA_DIR", dir.resolve("data").toString()), "send", "--to", "+393331234567");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("--text is required").contains("Usage:");
     }
 }

@@ -22,14 +22,36 @@ public final class InstructionTemplate {
     static final String DEFAULT_RESOURCE = "/sportello/openai/default-instructions.txt";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
+    /** The business's opening hours, a fixed fact of the template. */
+    public static final String OPENING_HOURS = "opening_hours";
+
+    public static final String NO_OPENING_HOURS =
+            "not configured: never state opening hours; say a person will reply as soon as possible";
+
     private final String text;
+    private final Map<String, String> facts;
 
     public InstructionTemplate(String text) {
+        this(text, Map.of());
+    }
+
+    private InstructionTemplate(String text, Map<String, String> facts) {
         Objects.requireNonNull(text, "text");
         if (text.isBlank()) {
             throw new IllegalArgumentException("an instruction template must not be blank");
         }
         this.text = text;
+        this.facts = Map.copyOf(facts);
+    }
+
+    /**
+     * The same template with fixed facts about the business (e.g. {@code opening_hours}) filled in on every turn;
+     * per-turn variables of the same name win.
+     */
+    public InstructionTemplate withFacts(Map<String, String> businessFacts) {
+        var merged = new java.util.HashMap<>(facts);
+        merged.putAll(businessFacts);
+        return new InstructionTemplate(text, merged);
     }
 
     /** The bilingual front-desk template shipped with Sportello. */
@@ -38,7 +60,8 @@ public final class InstructionTemplate {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
             }
-            return new InstructionTemplate(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new InstructionTemplate(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .withFacts(Map.of(OPENING_HOURS, NO_OPENING_HOURS));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + DEFAULT_RESOURCE, e);
         }
@@ -57,7 +80,7 @@ public final class InstructionTemplate {
     public String render(Map<String, String> variables) {
         Matcher matcher = PLACEHOLDER.matcher(text);
         return matcher.replaceAll(match -> {
-            String value = variables.get(match.group(1));
+            String value = variables.getOrDefault(match.group(1), facts.get(match.group(1)));
             return Matcher.quoteReplacement(value != null ? value : match.group());
         });
     }

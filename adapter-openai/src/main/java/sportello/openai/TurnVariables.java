@@ -23,6 +23,11 @@ final class TurnVariables {
     static final String KNOWN_PROFILE = "known_profile";
     static final String MISSING_FIELDS = "missing_fields";
     static final String TODAY = "today";
+    static final String CUSTOMER_LANGUAGE = "customer_language";
+    static final String WINDOW_CLOSING = "window_closing";
+
+    /** When less than this is left of the 24-hour window, the agent should get what it needs now. */
+    static final java.time.Duration WINDOW_WARNING = java.time.Duration.ofHours(2);
 
     static final String UNKNOWN = "unknown";
     static final String NONE = "none";
@@ -46,7 +51,35 @@ final class TurnVariables {
         variables.put(KNOWN_PROFILE, knownProfile(conversation, schema));
         variables.put(MISSING_FIELDS, missingFields(conversation, schema));
         variables.put(TODAY, TODAY_FORMAT.format(now.atZone(zone)) + " (" + zone.getId() + ")");
+        variables.put(CUSTOMER_LANGUAGE, customerLanguage(conversation));
+        variables.put(WINDOW_CLOSING, windowClosing(conversation, now, zone));
         return Collections.unmodifiableMap(variables);
+    }
+
+    private static String customerLanguage(Conversation conversation) {
+        return conversation.messages().stream()
+                .filter(m -> m.direction() == sportello.domain.conversation.Direction.IN
+                        && !m.text().isBlank())
+                .reduce((first, second) -> second)
+                .map(m -> sportello.openai.offline.CustomerLanguage.of(m.text())
+                                == sportello.openai.offline.CustomerLanguage.ENGLISH
+                        ? "English"
+                        : "Italian")
+                .orElse(UNKNOWN);
+    }
+
+    /** Outside the 24-hour window only templates can be sent, so a closing window changes what to ask now. */
+    private static String windowClosing(Conversation conversation, Instant now, ZoneId zone) {
+        return conversation
+                .serviceWindow()
+                .filter(window ->
+                        window.isOpenAt(now) && window.remainingAt(now).compareTo(WINDOW_WARNING) < 0)
+                .map(window -> "yes, at "
+                        + DateTimeFormatter.ofPattern("HH:mm")
+                                .format(window.closesAt().atZone(zone))
+                        + ": after that we cannot write to the customer until they write again, so ask now for"
+                        + " anything still needed")
+                .orElse("no");
     }
 
     /** The name the customer gave wins over the channel's display name, which is often a nickname. */

@@ -18,7 +18,9 @@ class InstructionTemplateTest {
             "customer_name", "Giulia Rossi",
             "known_profile", "name: Giulia Rossi; email: giulia@example.it",
             "missing_fields", "orderNumber",
-            "today", "Wednesday 25 November 2026, 17:05 (Europe/Rome)");
+            "today", "Wednesday 25 November 2026, 17:05 (Europe/Rome)",
+            "customer_language", "Italian",
+            "window_closing", "no");
 
     @TempDir
     Path dir;
@@ -88,5 +90,30 @@ class InstructionTemplateTest {
         assertThatThrownBy(() -> InstructionTemplate.fromFile(missing))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("nope.txt");
+    }
+
+    @Test
+    void businessFacts_fillTheirPlaceholders_andTurnVariablesWin() {
+        var template = new InstructionTemplate("Orari: {{opening_hours}}. Cliente: {{customer_name}}.")
+                .withFacts(java.util.Map.of("opening_hours", "lun-sab 9:30-19:00", "customer_name", "fact"));
+
+        var text = template.render(java.util.Map.of("customer_name", "Giulia"));
+
+        org.assertj.core.api.Assertions.assertThat(text).isEqualTo("Orari: lun-sab 9:30-19:00. Cliente: Giulia.");
+    }
+
+    @Test
+    void defaultTemplate_hasEveryPerTurnVariableAndTheOpeningHours() {
+        org.assertj.core.api.Assertions.assertThat(
+                        InstructionTemplate.defaultTemplate().text())
+                .contains(
+                        "{{business_name}}",
+                        "{{opening_hours}}",
+                        "{{customer_language}}",
+                        "{{window_closing}}",
+                        "{{customer_name}}",
+                        "{{known_profile}}",
+                        "{{missing_fields}}",
+                        "{{today}}");
     }
 }

@@ -50,4 +50,37 @@ class TurnVariablesTest {
 
         assertThat(variables.get("customer_name")).doesNotContain("\n");
     }
+
+    private static sportello.domain.conversation.Conversation wroteAt(Instant at, String text) {
+        var giulia = sportello.domain.customer.Customer.of("IT.1", "393331234567", "Giuly");
+        var message = new sportello.domain.conversation.CustomerMessage(
+                "acc", "w1", giulia, sportello.domain.conversation.MessageKind.TEXT, text, at, "{}");
+        return sportello.domain.conversation.Conversation.start(
+                        new sportello.domain.conversation.ConversationId("c"), giulia)
+                .receive("m1", message, ProfileSchema.standard())
+                .conversation();
+    }
+
+    @Test
+    void customerLanguage_isGuessedFromTheLastCustomerMessage() {
+        var italian = TurnVariables.of(
+                wroteAt(NOW, "Buongiorno, dov'è il mio ordine?"), ProfileSchema.standard(), NOW, "B", ROME);
+        var english =
+                TurnVariables.of(wroteAt(NOW, "Hi, where is my order?"), ProfileSchema.standard(), NOW, "B", ROME);
+
+        assertThat(italian).containsEntry("customer_language", "Italian");
+        assertThat(english).containsEntry("customer_language", "English");
+    }
+
+    @Test
+    void windowClosing_isAnnouncedInItsLastTwoHours() {
+        var wroteYesterday = wroteAt(NOW.minus(java.time.Duration.ofHours(23)), "Ciao");
+        var wroteThisMorning = wroteAt(NOW.minus(java.time.Duration.ofHours(3)), "Ciao");
+
+        var closing = TurnVariables.of(wroteYesterday, ProfileSchema.standard(), NOW, "B", ROME);
+        var open = TurnVariables.of(wroteThisMorning, ProfileSchema.standard(), NOW, "B", ROME);
+
+        assertThat(closing.get("window_closing")).startsWith("yes, at 18:05");
+        assertThat(open).containsEntry("window_closing", "no");
+    }
 }

@@ -12,6 +12,8 @@ final class DotEnvTemplate {
             # How the assistant names your business, and its time zone (for opening hours and analytics)
             BUSINESS_NAME="{business}"
             BUSINESS_TIME_ZONE=Europe/Rome
+            # Opening hours in your words; the assistant tells customers when staff will be back
+            # OPENING_HOURS="lun-sab 9:30-19:00, domenica chiuso"
 
             # Where Sportello listens, and where it keeps its database, logs and backups
             PORT=3000

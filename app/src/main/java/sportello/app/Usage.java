@@ -27,6 +27,7 @@ final class Usage {
               DATA_DIR               database, logs and media (./data)
               BUSINESS_NAME          how the assistant names the business (Sportello)
               BUSINESS_TIME_ZONE     time zone for opening hours and analytics (Europe/Rome)
+              OPENING_HOURS          opening hours in words, told to customers by the agent
               REPLY_DEBOUNCE_MS      wait for a burst of messages to end before answering (2000; 0 = off)
               ALERT_WEBHOOK_URL      Slack/Teams/ntfy webhook for critical alerts
               DASHBOARD_USERNAME     with DASHBOARD_PASSWORD (or DASHBOARD_PASSWORD_HASH): login required,

@@ -8,7 +8,6 @@ import java.util.List;
 import okhttp3.OkHttpClient;
 import sportello.app.alerts.WebhookAlertSink;
 import sportello.domain.profile.ProfileSchema;
-import sportello.openai.InstructionTemplate;
 import sportello.openai.OpenAiReplyAgent;
 import sportello.openai.OpenAiSettings;
 import sportello.openai.offline.FaqFile;
@@ -92,7 +91,7 @@ public final class Wiring {
                         openAiSettings(openAi, config),
                         http,
                         json,
-                        InstructionTemplate.defaultTemplate(),
+                        Instructions.load(config),
                         problem -> alerts.raise("openai.configuration", "OpenAI configuration problem", problem)))
                 .orElseGet(() -> new OfflineReplyAgent(
                         config.businessName(), new FaqFile(config.dataDir().resolve("faq.txt"))));

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Italian or English, guessed from the words a customer uses; Italian when in doubt (our first market). */
-enum CustomerLanguage {
+public enum CustomerLanguage {
     ITALIAN,
     ENGLISH;
 
@@ -38,7 +38,7 @@ enum CustomerLanguage {
             "che",
             "non");
 
-    static CustomerLanguage of(String text) {
+    public static CustomerLanguage of(String text) {
         int english = 0;
         int italian = 0;
         var words = WORD.matcher(text.toLowerCase(Locale.ROOT));

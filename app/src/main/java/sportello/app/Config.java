@@ -20,6 +20,7 @@ public record Config(
         Path dataDir,
         String businessName,
         Optional<String> openingHours,
+        Optional<String> publicUrl,
         ZoneId timeZone,
         Duration replyDebounce,
         Optional<String> alertWebhookUrl,
@@ -111,6 +112,9 @@ public record Config(
                 dataDir,
                 businessName,
                 env.optional("OPENING_HOURS"),
+                env.has("PUBLIC_URL")
+                        ? Optional.of(env.url("PUBLIC_URL", "https://sportello.example.it"))
+                        : Optional.empty(),
                 zone,
                 debounce,
                 alertUrl,

@@ -11,6 +11,7 @@ final class Usage {
             Usage:
               java -jar sportello.jar            start the service (same as 'serve')
               java -jar sportello.jar init       write a commented .env to fill in
+              java -jar sportello.jar doctor     check the setup (config, disk, WhatsApp, OpenAI, webhook)
               java -jar sportello.jar send --to +393471234567 --text "..."
                                                  queue a message to a customer (inside the 24-hour window)
               java -jar sportello.jar knowledge upload ./docs
@@ -28,6 +29,7 @@ final class Usage {
               BUSINESS_NAME          how the assistant names the business (Sportello)
               BUSINESS_TIME_ZONE     time zone for opening hours and analytics (Europe/Rome)
               OPENING_HOURS          opening hours in words, told to customers by the agent
+              PUBLIC_URL             the https address Meta reaches (doctor checks /webhook there)
               REPLY_DEBOUNCE_MS      wait for a burst of messages to end before answering (2000; 0 = off)
               ALERT_WEBHOOK_URL      Slack/Teams/ntfy webhook for critical alerts
               DASHBOARD_USERNAME     with DASHBOARD_PASSWORD (or DASHBOARD_PASSWORD_HASH): login required,

@@ -109,7 +109,8 @@ public final class Wiring {
         var lanes = new ConversationLanes();
         var dispatcher = new InboxDispatcher(inbox, receiving, lanes, clock, config.replyDebounce());
         var inboxLoop = new BackgroundLoop("inbox", TICK, dispatcher::dispatchPending);
-        var health = new CheckingHealth(List.of(new DatabaseProbe(database), new BacklogProbe(inbox, outbox)));
+        var health = new CheckingHealth(List.of(
+                new DatabaseProbe(database), DiskProbe.standard(config.dataDir()), new BacklogProbe(inbox, outbox)));
         var healthWatch =
                 new BackgroundLoop("health-watch", HEALTH_WATCH_INTERVAL, new HealthWatch(health, alerts)::check);
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import sportello.app.alerts.WebhookAlertSink;
+import sportello.app.metrics.PrometheusMetrics;
 import sportello.domain.profile.ProfileSchema;
 import sportello.openai.OpenAiReplyAgent;
 import sportello.openai.OpenAiSettings;
@@ -74,6 +75,10 @@ public final class Wiring {
         var usageLog = new SqliteUsageLog(database);
         var live = new LiveUpdates();
         var alerts = new Alerting(alertSinks(config, http, json), clock, Duration.ofHours(1), 20);
+        var metrics = new PrometheusMetrics(
+                inbox::pendingCount,
+                outbox::unsentCount,
+                config.openAi().map(Config.OpenAi::historyTokenBudget).orElse(0));
 
         Channel channel;
         WebhookReader webhookReader;
@@ -97,11 +102,11 @@ public final class Wiring {
                         config.businessName(), new FaqFile(config.dataDir().resolve("faq.txt"))));
 
         var replies = new DeliveringReplies(
-                outbox, conversations, channel, clock, DeliveringReplies.Policy.DEFAULT, live, alerts);
+                outbox, conversations, channel, clock, DeliveringReplies.Policy.DEFAULT, live, alerts, metrics);
         var outboxLoop = new BackgroundLoop("outbox", TICK, replies::deliverDue);
         var receiving = new ReceivingCustomerMessage(
                 new ReceivingCustomerMessage.Ports(
-                        conversations, inbox, outbox, agent, channel, usageLog, live, alerts),
+                        conversations, inbox, outbox, agent, channel, usageLog, live, alerts, metrics),
                 clock,
                 schema,
                 FALLBACK_TEXT,
@@ -116,7 +121,7 @@ public final class Wiring {
 
         var webApp = new WebApp(
                 new WebApp.UseCases(
-                        new ReceivingWebhook("whatsapp", webhookReader, inbox, clock, inboxLoop::wake, live),
+                        new ReceivingWebhook("whatsapp", webhookReader, inbox, clock, inboxLoop::wake, live, metrics),
                         health,
                         new QueryingConversations(conversations, schema, clock, live),
                         new SendingStaffReply(conversations, outbox, clock, outboxLoop::wake, live),

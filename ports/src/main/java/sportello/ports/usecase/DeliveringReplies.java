@@ -9,6 +9,7 @@ import sportello.ports.in.RaiseAlert;
 import sportello.ports.out.Channel;
 import sportello.ports.out.ConversationEvents;
 import sportello.ports.out.Conversations;
+import sportello.ports.out.Metrics;
 import sportello.ports.out.Outbox;
 import sportello.ports.out.OutboxEntry;
 
@@ -29,6 +30,7 @@ public final class DeliveringReplies {
     private final Policy policy;
     private final ConversationEvents events;
     private final RaiseAlert alerts;
+    private final Metrics metrics;
 
     /** How hard to try: attempts before giving up, backoff bounds, and how long to wait on an unknown outcome. */
     public record Policy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration inDoubtWait) {
@@ -54,6 +56,18 @@ public final class DeliveringReplies {
             Policy policy,
             ConversationEvents events,
             RaiseAlert alerts) {
+        this(outbox, conversations, channel, clock, policy, events, alerts, Metrics.NONE);
+    }
+
+    public DeliveringReplies(
+            Outbox outbox,
+            Conversations conversations,
+            Channel channel,
+            InstantSource clock,
+            Policy policy,
+            ConversationEvents events,
+            RaiseAlert alerts,
+            Metrics metrics) {
         this.outbox = outbox;
         this.conversations = conversations;
         this.channel = channel;
@@ -61,6 +75,7 @@ public final class DeliveringReplies {
         this.policy = policy;
         this.events = events;
         this.alerts = alerts;
+        this.metrics = metrics;
     }
 
     /** Sends every entry that is due now. */
@@ -101,7 +116,15 @@ public final class DeliveringReplies {
             outbox.accepted(entry.id(), known.get());
             return;
         }
-        switch (channel.send(entry.recipient(), entry.text(), entry.id())) {
+        var result = channel.send(entry.recipient(), entry.text(), entry.id());
+        metrics.send(
+                switch (result) {
+                    case Channel.SendResult.Accepted accepted -> "accepted";
+                    case Channel.SendResult.RetryLater retry -> "retry";
+                    case Channel.SendResult.InDoubt inDoubt -> "in_doubt";
+                    case Channel.SendResult.Refused refused -> "refused";
+                });
+        switch (result) {
             case Channel.SendResult.Accepted(var channelMessageId) -> {
                 outbox.accepted(entry.id(), channelMessageId);
                 alerts.resolve(REFUSED_ALERT);

@@ -1,5 +1,6 @@
 package sportello.ports.usecase;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import sportello.ports.out.ConversationEvents;
 import sportello.ports.out.Conversations;
 import sportello.ports.out.Inbox;
 import sportello.ports.out.InboxEntry;
+import sportello.ports.out.Metrics;
 import sportello.ports.out.Outbox;
 import sportello.ports.out.ReplyAgent;
 import sportello.ports.out.Usage;
@@ -45,6 +47,7 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
     private final UsageLog usageLog;
     private final ConversationEvents events;
     private final RaiseAlert alerts;
+    private final Metrics metrics;
     private final InstantSource clock;
     private final ProfileSchema schema;
     private final String fallbackText;
@@ -59,7 +62,20 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
             Channel channel,
             UsageLog usageLog,
             ConversationEvents events,
-            RaiseAlert alerts) {
+            RaiseAlert alerts,
+            Metrics metrics) {
+
+        public Ports(
+                Conversations conversations,
+                Inbox inbox,
+                Outbox outbox,
+                ReplyAgent agent,
+                Channel channel,
+                UsageLog usageLog,
+                ConversationEvents events,
+                RaiseAlert alerts) {
+            this(conversations, inbox, outbox, agent, channel, usageLog, events, alerts, Metrics.NONE);
+        }
 
         public Ports(
                 Conversations conversations,
@@ -69,7 +85,7 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
                 Channel channel,
                 UsageLog usageLog,
                 ConversationEvents events) {
-            this(conversations, inbox, outbox, agent, channel, usageLog, events, RaiseAlert.NONE);
+            this(conversations, inbox, outbox, agent, channel, usageLog, events, RaiseAlert.NONE, Metrics.NONE);
         }
     }
 
@@ -83,6 +99,7 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
         this.usageLog = ports.usageLog();
         this.events = ports.events();
         this.alerts = ports.alerts();
+        this.metrics = ports.metrics();
         this.clock = clock;
         this.schema = schema;
         this.fallbackText = fallbackText;
@@ -129,6 +146,7 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
             answer(conversation, toAnswer, toAnswerAsSent);
         }
         burst.forEach(entry -> inbox.markDone(entry.id()));
+        metrics.processed(Duration.between(burst.getFirst().receivedAt(), clock.instant()));
     }
 
     private void answer(Conversation conversation, Message message, CustomerMessage incoming) {
@@ -136,6 +154,13 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
         var now = clock.instant();
         var tools = new TurnTools(conversation, schema, message.id(), now);
         var answer = agent.answer(conversation, schema, now, tools);
+        metrics.agentTurn(
+                answer instanceof ReplyAgent.Answer.Reply ? "reply" : "unavailable",
+                Duration.between(now, clock.instant()),
+                switch (answer) {
+                    case ReplyAgent.Answer.Reply reply -> reply.usage();
+                    case ReplyAgent.Answer.Unavailable unavailable -> unavailable.usage();
+                });
         var afterTools = tools.conversation();
         switch (answer) {
             case ReplyAgent.Answer.Reply(var text, var usage) -> {

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import sportello.ports.in.ReceiveWebhook;
 import sportello.ports.out.ConversationEvents;
 import sportello.ports.out.Inbox;
+import sportello.ports.out.Metrics;
 import sportello.ports.out.RawDelivery;
 import sportello.ports.out.StorageUnavailable;
 import sportello.ports.out.WebhookReader;
@@ -23,6 +24,7 @@ public final class ReceivingWebhook implements ReceiveWebhook {
     private final InstantSource clock;
     private final Runnable newWork;
     private final ConversationEvents events;
+    private final Metrics metrics;
 
     public ReceivingWebhook(
             String channel,
@@ -31,12 +33,24 @@ public final class ReceivingWebhook implements ReceiveWebhook {
             InstantSource clock,
             Runnable newWork,
             ConversationEvents events) {
+        this(channel, reader, inbox, clock, newWork, events, Metrics.NONE);
+    }
+
+    public ReceivingWebhook(
+            String channel,
+            WebhookReader reader,
+            Inbox inbox,
+            InstantSource clock,
+            Runnable newWork,
+            ConversationEvents events,
+            Metrics metrics) {
         this.channel = channel;
         this.reader = reader;
         this.inbox = inbox;
         this.clock = clock;
         this.newWork = newWork;
         this.events = events;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,16 +65,19 @@ public final class ReceivingWebhook implements ReceiveWebhook {
             return switch (reader.read(body, headers)) {
                 case WebhookReader.Reading.Forged(var reason) -> {
                     log.warn("Webhook refused: {}. If this repeats, check WHATSAPP_APP_SECRET.", reason);
+                    metrics.webhook("rejected", 0);
                     yield new Outcome.Rejected(reason);
                 }
                 case WebhookReader.Reading.Unreadable(var reason) -> {
                     inbox.storeUnreadable(delivery, reason);
                     log.error("Signed webhook could not be read and was kept aside: {}", reason);
+                    metrics.webhook("unreadable", 0);
                     yield new Outcome.KeptUnreadable(reason);
                 }
                 case WebhookReader.Reading.Events(var messages, var statuses, var notices) -> {
                     notices.forEach(notice -> log.warn("Webhook notice: {}", notice));
                     int fresh = inbox.store(delivery, messages, statuses);
+                    metrics.webhook("stored", fresh);
                     if (fresh > 0) {
                         newWork.run();
                     }
@@ -72,6 +89,7 @@ public final class ReceivingWebhook implements ReceiveWebhook {
             };
         } catch (StorageUnavailable e) {
             log.error("Webhook NOT stored, the channel will deliver it again: {}", e.getMessage(), e);
+            metrics.webhook("not_stored", 0);
             return new Outcome.NotStored(e.getMessage());
         }
     }

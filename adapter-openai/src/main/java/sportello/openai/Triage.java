@@ -2,7 +2,6 @@ package sportello.openai;
 
 import java.io.IOException;
 import java.util.Set;
-import java.util.regex.Pattern;
 import sportello.openai.wire.ApiError;
 import sportello.openai.wire.Outcome;
 
@@ -13,14 +12,7 @@ import sportello.openai.wire.Outcome;
 final class Triage {
 
     /** Billing errors come as 429 like rate limits, but waiting never fixes them: checked before anything else. */
-    static final Set<String> QUOTA = Set.of(
-            "insufficient_quota",
-            "credit_balance_exhausted",
-            "organization_spend_limit_exceeded",
-            "project_spend_limit_exceeded",
-            "organization_usage_limit_exceeded");
-
-    private static final Pattern KEY_LIKE = Pattern.compile("sk-[\\w*\\-]+");
+    static final Set<String> QUOTA = ApiError.QUOTA;
 
     private Triage() {}
 
@@ -71,8 +63,6 @@ final class Triage {
 
     /** OpenAI's message may quote a masked key; even masked, keys stay out of logs. */
     private static String humanMessage(ApiError error) {
-        return error.messageValue()
-                .map(message -> KEY_LIKE.matcher(message).replaceAll("sk-…"))
-                .orElse("no message");
+        return error.redactedMessage().orElse("no message");
     }
 }

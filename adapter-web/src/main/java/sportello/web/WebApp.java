@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import sportello.ports.in.ChangeMode;
 import sportello.ports.in.CheckHealth;
 import sportello.ports.in.EditProfile;
@@ -28,10 +29,11 @@ import sportello.web.api.ConversationApi;
 import sportello.web.dashboard.Dashboard;
 import sportello.web.dashboard.ErrorPages;
 import sportello.web.dashboard.JteRenderer;
-import sportello.web.demo.DemoRoutes;
 import sportello.web.health.HealthRoute;
 import sportello.web.live.LiveUpdates;
 import sportello.web.live.SseSink;
+import sportello.web.simulator.SimulatorChannel;
+import sportello.web.simulator.SimulatorRoutes;
 import sportello.web.webhook.WebhookRoutes;
 
 /**
@@ -57,12 +59,15 @@ public final class WebApp {
     private final HealthRoute health;
     private final ConversationApi conversations;
     private final AnalyticsApi analytics;
-    private final Dashboard dashboard;
+    private final UseCases useCases;
+    private final InstantSource clock;
+    private final ZoneId zone;
     private final AccessControl access;
     private final LiveUpdates live;
     private final ErrorPages errors = new ErrorPages();
     private final ObjectMapper json;
-    private DemoRoutes demo;
+    private SimulatorRoutes simulator;
+    private Supplier<String> metrics;
 
     /**
      * @param live the same {@link LiveUpdates} the use cases report changes to
@@ -82,27 +87,45 @@ public final class WebApp {
                 useCases.conversations(), useCases.staffReply(), useCases.changeMode(), useCases.editProfile(), clock);
         this.analytics = new AnalyticsApi(useCases.analytics());
         this.access = new AccessControl(access, clock);
-        this.dashboard = new Dashboard(
+        this.useCases = useCases;
+        this.clock = clock;
+        this.zone = zone;
+        this.live = live;
+        this.json = json;
+    }
+
+    /**
+     * Demo mode: the WhatsApp simulator at {@code /simulator}, and {@code POST /api/demo/messages} for scripts.
+     * Customers' messages and the simulated phones' receipts go in through {@code inbound}, a {@link ReceiveWebhook}
+     * reading {@link sportello.web.simulator.SimulatorWebhookReader}'s format, which this connects to the channel.
+     */
+    public WebApp withSimulator(SimulatorChannel channel, ReceiveWebhook inbound) {
+        channel.connect(inbound);
+        this.simulator = new SimulatorRoutes(channel, json);
+        return this;
+    }
+
+    /**
+     * {@code GET /metrics} in Prometheus' text format, from {@code scrape}. Guarded like {@code /api}: the local
+     * network, or a bearer {@code API_TOKEN} for a scraper elsewhere.
+     */
+    public WebApp withMetrics(Supplier<String> scrape) {
+        this.metrics = scrape;
+        return this;
+    }
+
+    public Javalin create() {
+        var dashboard = new Dashboard(
                 useCases.conversations(),
                 useCases.staffReply(),
                 useCases.changeMode(),
                 useCases.editProfile(),
                 useCases.analytics(),
-                this.access,
+                access,
                 clock,
                 zone,
-                json);
-        this.live = live;
-        this.json = json;
-    }
-
-    /** Demo mode: customers' messages arrive through {@code POST /api/demo/messages} instead of WhatsApp. */
-    public WebApp withDemoInbound(ReceiveWebhook demoInbound) {
-        this.demo = new DemoRoutes(demoInbound);
-        return this;
-    }
-
-    public Javalin create() {
+                json,
+                simulator != null);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -124,6 +147,12 @@ public final class WebApp {
             config.routes.get("/webhook", webhook::handshake);
             config.routes.post("/webhook", webhook::receive);
             config.routes.get("/health", health::get);
+            if (metrics != null) {
+                config.routes.get(
+                        "/metrics",
+                        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                                .result(metrics.get()));
+            }
             config.routes.get("/", ctx -> ctx.redirect("/dashboard", HttpStatus.SEE_OTHER));
             config.routes.get("/favicon.ico", ctx -> ctx.status(HttpStatus.NO_CONTENT));
 
@@ -153,12 +182,21 @@ public final class WebApp {
             config.routes.put("/api/conversations/{id}/profile", conversations::editProfile);
             config.routes.get("/api/analytics", analytics::get);
 
-            if (demo != null) {
-                config.routes.post("/api/demo/messages", demo::customerWrites);
+            if (simulator != null) {
+                config.routes.get("/simulator", simulator::page);
+                config.routes.get("/simulator/chats", simulator::chats);
+                config.routes.post("/simulator/chats", simulator::open);
+                config.routes.get("/simulator/chats/{phone}", simulator::chat);
+                config.routes.post("/simulator/chats/{phone}/messages", simulator::write);
+                config.routes.post("/simulator/chats/{phone}/read", simulator::read);
+                config.routes.post("/api/demo/messages", simulator::demoMessage);
             }
 
             config.routes.exception(
                     UnknownConversation.class,
+                    (e, ctx) -> errors.respond(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
+            config.routes.exception(
+                    SimulatorRoutes.NoSuchChat.class,
                     (e, ctx) -> errors.respond(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
             config.routes.exception(
                     BadRequest.class,

@@ -22,6 +22,7 @@ import sportello.ports.fake.ScriptedReplyAgent;
 import sportello.ports.fake.StubWebhookReader;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.in.QueryAnalytics;
+import sportello.ports.out.Channel;
 import sportello.ports.out.ConversationQuery;
 import sportello.ports.usecase.ChangingMode;
 import sportello.ports.usecase.CheckingHealth;
@@ -33,10 +34,13 @@ import sportello.ports.usecase.ReceivingWebhook;
 import sportello.ports.usecase.SendingStaffReply;
 import sportello.web.access.WebAccess;
 import sportello.web.live.LiveUpdates;
+import sportello.web.simulator.SimulatorChannel;
+import sportello.web.simulator.SimulatorWebhookReader;
 
 /**
  * The front desk on in-memory fakes behind a real {@link WebApp} on a free port: customers write through the
- * webhook route, the inbox is processed by calling the use case, replies go out when a test says so.
+ * webhook route, the inbox is processed by calling the use case, replies go out when a test says so. In demo mode
+ * the channel is the {@link SimulatorChannel} instead of the recording fake, and the simulator's routes are on.
  */
 public final class Desk implements AutoCloseable {
 
@@ -49,6 +53,9 @@ public final class Desk implements AutoCloseable {
     public final ManualClock clock;
     public final StubWebhookReader reader = new StubWebhookReader();
     public final RecordingChannel channel = new RecordingChannel();
+    /** The channel in demo mode; null otherwise. */
+    public final SimulatorChannel simulator;
+
     public final ScriptedReplyAgent agent = new ScriptedReplyAgent();
     public final LiveUpdates live = new LiveUpdates();
     public final ReceivingCustomerMessage receiving;
@@ -58,17 +65,19 @@ public final class Desk implements AutoCloseable {
     private final Http http;
     private final AtomicInteger messageIds = new AtomicInteger();
 
-    private Desk(WebAccess access, QueryAnalytics analytics, Instant start) {
+    private Desk(WebAccess access, QueryAnalytics analytics, Instant start, boolean demo) {
         this.clock = new ManualClock(start);
+        this.simulator = demo ? new SimulatorChannel(json, clock) : null;
+        Channel sending = demo ? simulator : channel;
         var schema = ProfileSchema.standard();
         this.receiving = new ReceivingCustomerMessage(
-                new ReceivingCustomerMessage.Ports(storage, storage, storage, agent, channel, storage, live),
+                new ReceivingCustomerMessage.Ports(storage, storage, storage, agent, sending, storage, live),
                 clock,
                 schema,
                 "fallback",
                 () -> {});
         this.delivering =
-                new DeliveringReplies(storage, storage, channel, clock, DeliveringReplies.Policy.DEFAULT, live);
+                new DeliveringReplies(storage, storage, sending, clock, DeliveringReplies.Policy.DEFAULT, live);
         var useCases = new WebApp.UseCases(
                 new ReceivingWebhook("test", reader, storage, clock, () -> {}, live),
                 new CheckingHealth(List.of()),
@@ -77,8 +86,14 @@ public final class Desk implements AutoCloseable {
                 new ChangingMode(storage, live),
                 new EditingProfile(storage, schema, clock, live),
                 analytics);
-        this.app =
-                new WebApp(useCases, access, live, clock, ROME, json).create().start("127.0.0.1", 0);
+        var web = new WebApp(useCases, access, live, clock, ROME, json);
+        if (demo) {
+            web.withSimulator(
+                    simulator,
+                    new ReceivingWebhook(
+                            "simulator", new SimulatorWebhookReader(json, clock), storage, clock, () -> {}, live));
+        }
+        this.app = web.create().start("127.0.0.1", 0);
         this.base = "http://127.0.0.1:" + app.port();
         this.http = new Http(base);
     }
@@ -89,12 +104,22 @@ public final class Desk implements AutoCloseable {
     }
 
     public static Desk open(WebAccess access) {
-        return new Desk(access, FixedAnalytics.sample(), TestMessages.T0);
+        return new Desk(access, FixedAnalytics.sample(), TestMessages.T0, false);
+    }
+
+    /** Demo mode: the simulator is the channel, at the fixed test time {@link TestMessages#T0}. */
+    public static Desk demo(WebAccess access) {
+        return new Desk(access, FixedAnalytics.sample(), TestMessages.T0, true);
+    }
+
+    /** Demo mode at the real time, for the browser. */
+    public static Desk demoNow(WebAccess access) {
+        return new Desk(access, FixedAnalytics.sample(), Instant.now().truncatedTo(ChronoUnit.SECONDS), true);
     }
 
     /** At the real time, so that what a browser shows looks like today. */
     public static Desk openNow(WebAccess access, QueryAnalytics analytics) {
-        return new Desk(access, analytics, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        return new Desk(access, analytics, Instant.now().truncatedTo(ChronoUnit.SECONDS), false);
     }
 
     /** The customer writes through the webhook route; the message is then handled as the inbox worker would. */

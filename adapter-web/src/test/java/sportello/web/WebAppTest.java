@@ -74,6 +74,7 @@ class WebAppTest {
                 new EditingProfile(storage, schema, clock, ConversationEvents.NONE),
                 FixedAnalytics.sample());
         app = new WebApp(useCases, WebAccess.localNetworkOnly(), new LiveUpdates(), clock, Desk.ROME, json)
+                .withMetrics(() -> "sportello_webhooks_total{outcome=\"stored\"} 1.0\n")
                 .create()
                 .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -304,5 +305,16 @@ class WebAppTest {
                 .isFalse();
         assertThat(sportello.web.access.LocalNetworkOnlyProbe.isLocal("8.8.8.8"))
                 .isFalse();
+    }
+
+    @Test
+    void metrics_areServedInPrometheusTextFormat_onTheLocalNetworkOnly() throws Exception {
+        var local = get("/metrics");
+        var tunnelled = get("/metrics", "X-Forwarded-For", "203.0.113.7");
+
+        assertThat(local.statusCode()).isEqualTo(200);
+        assertThat(local.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
+        assertThat(local.body()).contains("sportello_webhooks_total{outcome=\"stored\"} 1.0");
+        assertThat(tunnelled.statusCode()).isEqualTo(403);
     }
 }

@@ -24,6 +24,8 @@ public record Config(
         ZoneId timeZone,
         Duration replyDebounce,
         Optional<String> alertWebhookUrl,
+        int backupsKept,
+        int retentionMonths,
         Dashboard dashboard,
         Optional<WhatsApp> whatsApp,
         Optional<OpenAi> openAi) {
@@ -118,6 +120,8 @@ public record Config(
                 zone,
                 debounce,
                 alertUrl,
+                env.count("BACKUP_KEEP", 14, 1, 365),
+                env.count("RETENTION_MONTHS", 24, 0, 600),
                 dashboard(env),
                 whatsApp(env),
                 openAi(env));
@@ -202,6 +206,22 @@ public record Config(
 
         Optional<String> optional(String key) {
             return has(key) ? Optional.of(values.get(key).strip()) : Optional.empty();
+        }
+
+        int count(String key, int fallback, int min, int max) {
+            if (!has(key)) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(values.get(key).strip());
+                if (value < min || value > max) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigError(key + " must be a whole number between " + min + " and " + max + ", got '"
+                        + values.get(key) + "'");
+            }
         }
 
         int tokens(String key, int fallback) {

@@ -8,10 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.OkHttpClient;
+import sportello.openai.doctor.OpenAiDoctor;
 import sportello.ports.out.SetupCheck;
 import sportello.sqlite.SqliteDatabase;
+import sportello.whatsapp.doctor.WhatsAppDoctor;
 
 /**
  * {@code sportello doctor}: checks everything a user can get wrong, each with what to do about it, and exits 0 only
@@ -133,11 +137,30 @@ final class DoctorCommand {
 
         static List<SetupCheck> of(Config config) {
             var checks = new ArrayList<SetupCheck>();
-            if (config.whatsApp().isEmpty()) {
-                checks.add(SetupCheck.warn("whatsapp", "not configured: Sportello runs in demo mode"));
-            }
-            if (config.openAi().isEmpty()) {
-                checks.add(SetupCheck.warn("openai", "no OPENAI_API_KEY: the offline assistant answers"));
+            var http = new OkHttpClient();
+            try {
+                if (config.whatsApp().isEmpty()) {
+                    checks.add(SetupCheck.warn("whatsapp", "not configured: Sportello runs in demo mode"));
+                } else {
+                    var whatsApp = config.whatsApp().get();
+                    checks.addAll(new WhatsAppDoctor(
+                                    Wiring.whatsAppSettings(whatsApp),
+                                    whatsApp.accountId(),
+                                    http,
+                                    Json.mapper(),
+                                    InstantSource.system())
+                            .check());
+                }
+                if (config.openAi().isEmpty()) {
+                    checks.add(SetupCheck.warn("openai", "no OPENAI_API_KEY: the offline assistant answers"));
+                } else {
+                    checks.addAll(new OpenAiDoctor(
+                                    Wiring.openAiSettings(config.openAi().get(), config), http, Json.mapper())
+                            .check());
+                }
+            } finally {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
             }
             return checks;
         }

@@ -7,6 +7,12 @@ final class StartupBanner {
 
     private StartupBanner() {}
 
+    private static String access(Config config) {
+        return config.dashboard().requiresLogin()
+                ? "log in as " + config.dashboard().username().orElseThrow()
+                : "this computer and the local network only";
+    }
+
     static void log(Logger log, Config config, int port, String version) {
         String local = "http://localhost:" + port;
         log.info(
@@ -15,14 +21,10 @@ final class StartupBanner {
                 port,
                 config.dataDir().toAbsolutePath().normalize());
         log.info("Health:        {}/health", local);
-        log.info("Conversations: {}/api/conversations  (this computer and the local network only)", local);
+        log.info("Dashboard:     {}/dashboard  ({})", local, access(config));
         if (config.demoMode()) {
             log.info("DEMO MODE: no WhatsApp credentials are set, nothing is sent to WhatsApp.");
-            String example = "{\"from\":\"+39 347 123 4567\",\"name\":\"Giulia\",\"text\":\"Ciao!\"}";
-            log.info(
-                    "Write as a customer: curl -X POST {}/api/demo/messages -H 'Content-Type: application/json' -d '{}'",
-                    local,
-                    example);
+            log.info("Write as a customer in the WhatsApp simulator: {}/simulator", local);
         } else {
             log.info("WhatsApp webhook URL to give Meta: https://<your public host>/webhook (only this path public)");
         }

@@ -32,6 +32,8 @@ final class Usage {
               PUBLIC_URL             the https address Meta reaches (doctor checks /webhook there)
               REPLY_DEBOUNCE_MS      wait for a burst of messages to end before answering (2000; 0 = off)
               ALERT_WEBHOOK_URL      Slack/Teams/ntfy webhook for critical alerts
+              BACKUP_KEEP            daily backups kept in DATA_DIR/backups (14)
+              RETENTION_MONTHS       messages older than this are deleted (24; 0 keeps them forever)
               DASHBOARD_USERNAME     with DASHBOARD_PASSWORD (or DASHBOARD_PASSWORD_HASH): login required,
                                      safe on the internet; without: local network only
               API_TOKEN              bearer token that opens /api from anywhere (24+ characters)

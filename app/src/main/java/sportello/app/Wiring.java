@@ -41,9 +41,9 @@ import sportello.sqlite.SqliteOutbox;
 import sportello.sqlite.SqliteUsageLog;
 import sportello.web.WebApp;
 import sportello.web.access.WebAccess;
-import sportello.web.demo.DemoChannel;
-import sportello.web.demo.DemoWebhookReader;
 import sportello.web.live.LiveUpdates;
+import sportello.web.simulator.SimulatorChannel;
+import sportello.web.simulator.SimulatorWebhookReader;
 import sportello.whatsapp.WhatsAppSettings;
 import sportello.whatsapp.inbound.WhatsAppWebhookReader;
 import sportello.whatsapp.outbound.Pacing;
@@ -82,13 +82,15 @@ public final class Wiring {
 
         Channel channel;
         WebhookReader webhookReader;
+        SimulatorChannel simulator = null;
         if (config.whatsApp().isPresent()) {
             var settings = whatsAppSettings(config.whatsApp().get());
             channel = new WhatsAppCloudChannel(
                     settings, http, json, new Pacing(config.whatsApp().get().messagesPerSecond(), clock));
             webhookReader = new WhatsAppWebhookReader(settings, json);
         } else {
-            channel = new DemoChannel();
+            simulator = new SimulatorChannel(json, clock);
+            channel = simulator;
             webhookReader = new WebhookRefusedInDemo();
         }
         ReplyAgent agent = config.openAi()
@@ -133,9 +135,18 @@ public final class Wiring {
                 clock,
                 config.timeZone(),
                 json);
-        if (config.demoMode()) {
-            webApp.withDemoInbound(new ReceivingWebhook(
-                    "demo", new DemoWebhookReader(json, clock), inbox, clock, inboxLoop::wake, live));
+        webApp.withMetrics(metrics::scrape);
+        if (simulator != null) {
+            webApp.withSimulator(
+                    simulator,
+                    new ReceivingWebhook(
+                            "simulator",
+                            new SimulatorWebhookReader(json, clock),
+                            inbox,
+                            clock,
+                            inboxLoop::wake,
+                            live,
+                            metrics));
         }
         AutoCloseable resources = () -> {
             http.dispatcher().executorService().shutdown();
@@ -181,7 +192,7 @@ public final class Wiring {
         return sinks;
     }
 
-    private static WhatsAppSettings whatsAppSettings(Config.WhatsApp w) {
+    static WhatsAppSettings whatsAppSettings(Config.WhatsApp w) {
         return new WhatsAppSettings(
                 w.apiBaseUrl(), w.apiVersion(), w.phoneNumberId(), w.accessToken(), w.appSecret(), w.verifyToken());
     }

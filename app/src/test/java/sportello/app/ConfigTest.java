@@ -141,4 +141,16 @@ class ConfigTest {
     void shortApiToken_isRefused() {
         assertThatThrownBy(() -> Config.from(Map.of("API_TOKEN", "abc"))).hasMessageContaining("API_TOKEN");
     }
+
+    @Test
+    void dataProtectionDefaults_andLimits() {
+        var config = Config.from(Map.of());
+
+        assertThat(config.backupsKept()).isEqualTo(14);
+        assertThat(config.retentionMonths()).isEqualTo(24);
+        assertThat(Config.from(Map.of("RETENTION_MONTHS", "0")).retentionMonths())
+                .isZero();
+        assertThatThrownBy(() -> Config.from(Map.of("BACKUP_KEEP", "0")))
+                .hasMessageContaining("BACKUP_KEEP must be a whole number between 1 and 365");
+    }
 }

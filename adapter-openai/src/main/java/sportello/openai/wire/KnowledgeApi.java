@@ -69,8 +69,15 @@ public final class KnowledgeApi {
         }
     }
 
-    /** A vector store; {@code status} is {@code in_progress}, {@code completed} or {@code expired}. */
-    public record VectorStore(String id, String name, String status) {}
+    /**
+     * A vector store; {@code status} is {@code in_progress}, {@code completed} or {@code expired} (an expired store
+     * can no longer be searched). {@code counts} are its files by processing state.
+     */
+    public record VectorStore(String id, String name, String status, FileCounts counts) {
+        public boolean expired() {
+            return "expired".equals(status);
+        }
+    }
 
     /** A file in OpenAI's file storage. */
     public record StoredFile(String id, String filename, long bytes) {}
@@ -173,20 +180,23 @@ public final class KnowledgeApi {
         return new VectorStore(
                 node.path("id").asText(null),
                 node.path("name").asText(null),
-                node.path("status").asText(null));
+                node.path("status").asText(null),
+                fileCounts(node.path("file_counts")));
     }
 
     private static FileBatch fileBatch(JsonNode node) {
-        JsonNode counts = node.path("file_counts");
         return new FileBatch(
-                node.path("id").asText(null),
-                node.path("status").asText(null),
-                new FileCounts(
-                        counts.path("in_progress").asInt(0),
-                        counts.path("completed").asInt(0),
-                        counts.path("failed").asInt(0),
-                        counts.path("cancelled").asInt(0),
-                        counts.path("total").asInt(0)));
+                node.path("id").asText(null), node.path("status").asText(null), fileCounts(node.path("file_counts")));
+    }
+
+    /** The same {@code file_counts} shape on stores and on batches; a missing count is 0. */
+    private static FileCounts fileCounts(JsonNode counts) {
+        return new FileCounts(
+                counts.path("in_progress").asInt(0),
+                counts.path("completed").asInt(0),
+                counts.path("failed").asInt(0),
+                counts.path("cancelled").asInt(0),
+                counts.path("total").asInt(0));
     }
 
     private static BatchFilePage batchFilePage(JsonNode node) {

@@ -61,7 +61,7 @@ public final class AccessControl {
         if (isPublic(path)) {
             return;
         }
-        if (path.startsWith("/api/")) {
+        if (path.startsWith("/api/") || path.equals("/metrics")) {
             checkApi(ctx);
         } else {
             checkStaff(ctx);

@@ -1,8 +1,6 @@
 package sportello.web.dashboard;
 
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import sportello.ports.in.QueryConversations;
@@ -15,11 +13,13 @@ final class Chrome {
     private final QueryConversations queries;
     private final InstantSource clock;
     private final ZoneId zone;
+    private final boolean simulator;
 
-    Chrome(QueryConversations queries, InstantSource clock, ZoneId zone) {
+    Chrome(QueryConversations queries, InstantSource clock, ZoneId zone, boolean simulator) {
         this.queries = queries;
         this.clock = clock;
         this.zone = zone;
+        this.simulator = simulator;
     }
 
     Texts texts(Context ctx) {
@@ -56,10 +56,11 @@ final class Chrome {
                 visit.username(),
                 attention(),
                 languageLink(Language.IT, here),
-                languageLink(Language.EN, here));
+                languageLink(Language.EN, here),
+                simulator);
     }
 
     static String languageLink(Language language, String back) {
-        return "/lang/" + language.code() + "?back=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
+        return language.switchLink(back);
     }
 }

@@ -28,8 +28,9 @@ public final class Dashboard {
             AccessControl access,
             InstantSource clock,
             ZoneId zone,
-            ObjectMapper json) {
-        var chrome = new Chrome(queries, clock, zone);
+            ObjectMapper json,
+            boolean simulator) {
+        var chrome = new Chrome(queries, clock, zone, simulator);
         this.list = new ConversationListRoutes(queries, chrome);
         this.conversation = new ConversationRoutes(queries, staffReply, changeMode, editProfile, chrome);
         this.analytics = new AnalyticsRoutes(analytics, chrome, json);

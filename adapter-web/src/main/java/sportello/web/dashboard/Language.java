@@ -1,6 +1,8 @@
 package sportello.web.dashboard;
 
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,6 +28,11 @@ public enum Language {
 
     public String code() {
         return locale.getLanguage();
+    }
+
+    /** The link that switches to this language and comes back to {@code back}, a path on this site. */
+    public String switchLink(String back) {
+        return "/lang/" + code() + "?back=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
     }
 
     public static Optional<Language> ofCode(String code) {

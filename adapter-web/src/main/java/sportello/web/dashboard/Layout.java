@@ -3,7 +3,8 @@ package sportello.web.dashboard;
 /**
  * What every dashboard page shows around its content: the title (prefixed with the number of conversations that
  * need attention), navigation, language links, the logged-in user, and the CSRF token that htmx sends as a
- * header. {@code page} and {@code conversationId} tell the page's script what to refresh on live events.
+ * header. {@code page} and {@code conversationId} tell the page's script what to refresh on live events;
+ * {@code simulator} links the WhatsApp simulator of demo mode.
  */
 public record Layout(
         Texts t,
@@ -15,7 +16,8 @@ public record Layout(
         String username,
         int attention,
         String italianLink,
-        String englishLink) {
+        String englishLink,
+        boolean simulator) {
 
     public String documentTitle() {
         return (attention > 0 ? "(" + attention + ") " : "") + baseTitle();

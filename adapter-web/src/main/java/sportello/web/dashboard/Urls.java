@@ -13,10 +13,13 @@ final class Urls {
                 + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A path on this dashboard, never another site ({@code //evil.example}, {@code /\evil.example}). */
+    /**
+     * A path on this dashboard or the simulator, never another site ({@code //evil.example},
+     * {@code /\evil.example}).
+     */
     static String safeReturn(String target) {
         if (target == null
-                || !target.startsWith("/dashboard")
+                || !(target.startsWith("/dashboard") || target.startsWith("/simulator"))
                 || target.contains("\\")
                 || target.contains("//")
                 || target.chars().anyMatch(Character::isISOControl)) {

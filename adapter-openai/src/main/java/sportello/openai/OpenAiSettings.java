@@ -2,6 +2,7 @@ package sportello.openai;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 
 /**
  * How Sportello talks to OpenAI for one business. Missing optional values (null) take the defaults below; the key,
@@ -117,206 +118,60 @@ public record OpenAiSettings(
 
     /** Every optional setting at its default. */
     public static OpenAiSettings of(String apiKey, String businessId, String businessName) {
-        return new OpenAiSettings(
-                null,
-                apiKey,
-                null,
-                null,
-                null,
-                DEFAULT_MAX_OUTPUT_TOKENS,
-                DEFAULT_HISTORY_MESSAGES,
-                businessName,
-                businessId,
-                null,
-                null,
-                null,
-                null,
-                null,
-                DEFAULT_TOOL_ROUNDS,
-                DEFAULT_HISTORY_TOKEN_BUDGET);
+        Builder builder = new Builder();
+        builder.apiKey = apiKey;
+        builder.businessId = businessId;
+        builder.businessName = businessName;
+        return builder.build();
     }
 
     public OpenAiSettings withBaseUrl(String newBaseUrl) {
-        return new OpenAiSettings(
-                newBaseUrl,
-                apiKey,
-                model,
-                promptId,
-                promptVersion,
-                maxOutputTokens,
-                historyMessages,
-                businessName,
-                businessId,
-                timeZone,
-                connectTimeout,
-                readTimeout,
-                retryDeadline,
-                vectorStoreId,
-                toolRounds,
-                historyTokenBudget);
+        return with(settings -> settings.baseUrl = newBaseUrl);
     }
 
     public OpenAiSettings withModel(String newModel) {
-        return new OpenAiSettings(
-                baseUrl,
-                apiKey,
-                newModel,
-                promptId,
-                promptVersion,
-                maxOutputTokens,
-                historyMessages,
-                businessName,
-                businessId,
-                timeZone,
-                connectTimeout,
-                readTimeout,
-                retryDeadline,
-                vectorStoreId,
-                toolRounds,
-                historyTokenBudget);
+        return with(settings -> settings.model = newModel);
     }
 
     /** Compatibility mode: also reference a prompt stored in OpenAI's dashboard ({@code version} may be null). */
     public OpenAiSettings withPrompt(String newPromptId, String newPromptVersion) {
-        return new OpenAiSettings(
-                baseUrl,
-                apiKey,
-                model,
-                newPromptId,
-                newPromptVersion,
-                maxOutputTokens,
-                historyMessages,
-                businessName,
-                businessId,
-                timeZone,
-                connectTimeout,
-                readTimeout,
-                retryDeadline,
-                vectorStoreId,
-                toolRounds,
-                historyTokenBudget);
+        return with(settings -> {
+            settings.promptId = newPromptId;
+            settings.promptVersion = newPromptVersion;
+        });
     }
 
     public OpenAiSettings withLimits(int newMaxOutputTokens, int newHistoryMessages) {
-        return new OpenAiSettings(
-                baseUrl,
-                apiKey,
-                model,
-                promptId,
-                promptVersion,
-                newMaxOutputTokens,
-                newHistoryMessages,
-                businessName,
-                businessId,
-                timeZone,
-                connectTimeout,
-                readTimeout,
-                retryDeadline,
-                vectorStoreId,
-                toolRounds,
-                historyTokenBudget);
+        return with(settings -> {
+            settings.maxOutputTokens = newMaxOutputTokens;
+            settings.historyMessages = newHistoryMessages;
+        });
     }
 
     public OpenAiSettings withTimeZone(ZoneId newTimeZone) {
-        return new OpenAiSettings(
-                baseUrl,
-                apiKey,
-                model,
-                promptId,
-                promptVersion,
-                maxOutputTokens,
-                historyMessages,
-                businessName,
-                businessId,
-                newTimeZone,
-                connectTimeout,
-                readTimeout,
-                retryDeadline,
-                vectorStoreId,
-                toolRounds,
-                historyTokenBudget);
+        return with(settings -> settings.timeZone = newTimeZone);
     }
 
     public OpenAiSettings withTimeouts(Duration newConnect, Duration newRead, Duration newRetryDeadline) {
-        return new OpenAiSettings(
-                baseUrl,
-                apiKey,
-                model,
-                promptId,
-                promptVersion,
-                maxOutputTokens,
-                historyMessages,
-                businessName,
-                businessId,
-                timeZone,
-                newConnect,
-                newRead,
-                newRetryDeadline,
-                vectorStoreId,
-                toolRounds,
-                historyTokenBudget);
+        return with(settings -> {
+            settings.connectTimeout = newConnect;
+            settings.readTimeout = newRead;
+            settings.retryDeadline = newRetryDeadline;
+        });
     }
 
     /** Lets the model search this OpenAI vector store ({@code file_search}); null or blank: no search. */
     public OpenAiSettings withVectorStore(String newVectorStoreId) {
-        return new OpenAiSettings(
-                baseUrl,
-                apiKey,
-                model,
-                promptId,
-                promptVersion,
-                maxOutputTokens,
-                historyMessages,
-                businessName,
-                businessId,
-                timeZone,
-                connectTimeout,
-                readTimeout,
-                retryDeadline,
-                newVectorStoreId,
-                toolRounds,
-                historyTokenBudget);
+        return with(settings -> settings.vectorStoreId = newVectorStoreId);
     }
 
     public OpenAiSettings withToolRounds(int newToolRounds) {
-        return new OpenAiSettings(
-                baseUrl,
-                apiKey,
-                model,
-                promptId,
-                promptVersion,
-                maxOutputTokens,
-                historyMessages,
-                businessName,
-                businessId,
-                timeZone,
-                connectTimeout,
-                readTimeout,
-                retryDeadline,
-                vectorStoreId,
-                newToolRounds,
-                historyTokenBudget);
+        return with(settings -> settings.toolRounds = newToolRounds);
     }
 
     /** At most this many estimated tokens of conversation per request (at least {@value #MIN_HISTORY_TOKEN_BUDGET}). */
     public OpenAiSettings withHistoryTokenBudget(int newHistoryTokenBudget) {
-        return new OpenAiSettings(
-                baseUrl,
-                apiKey,
-                model,
-                promptId,
-                promptVersion,
-                maxOutputTokens,
-                historyMessages,
-                businessName,
-                businessId,
-                timeZone,
-                connectTimeout,
-                readTimeout,
-                retryDeadline,
-                vectorStoreId,
-                toolRounds,
-                newHistoryTokenBudget);
+        return with(settings -> settings.historyTokenBudget = newHistoryTokenBudget);
     }
 
     /**
@@ -337,6 +192,77 @@ public record OpenAiSettings(
                 + timeZone + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", retryDeadline=" + retryDeadline + ", vectorStoreId=" + vectorStoreId + ", toolRounds=" + toolRounds
                 + ", historyTokenBudget=" + historyTokenBudget + "]";
+    }
+
+    /** A copy of these settings with {@code change} applied, checked and defaulted like any other. */
+    private OpenAiSettings with(Consumer<Builder> change) {
+        Builder builder = toBuilder();
+        change.accept(builder);
+        return builder.build();
+    }
+
+    Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.baseUrl = baseUrl;
+        builder.apiKey = apiKey;
+        builder.model = model;
+        builder.promptId = promptId;
+        builder.promptVersion = promptVersion;
+        builder.maxOutputTokens = maxOutputTokens;
+        builder.historyMessages = historyMessages;
+        builder.businessName = businessName;
+        builder.businessId = businessId;
+        builder.timeZone = timeZone;
+        builder.connectTimeout = connectTimeout;
+        builder.readTimeout = readTimeout;
+        builder.retryDeadline = retryDeadline;
+        builder.vectorStoreId = vectorStoreId;
+        builder.toolRounds = toolRounds;
+        builder.historyTokenBudget = historyTokenBudget;
+        return builder;
+    }
+
+    /**
+     * Every field of the settings, changeable: the one place a new field is copied. Starts with the defaults of
+     * {@link #of}; {@link #build} checks and defaults like the canonical constructor, since it calls it.
+     */
+    static final class Builder {
+        String baseUrl;
+        String apiKey;
+        String model;
+        String promptId;
+        String promptVersion;
+        int maxOutputTokens = DEFAULT_MAX_OUTPUT_TOKENS;
+        int historyMessages = DEFAULT_HISTORY_MESSAGES;
+        String businessName;
+        String businessId;
+        ZoneId timeZone;
+        Duration connectTimeout;
+        Duration readTimeout;
+        Duration retryDeadline;
+        String vectorStoreId;
+        int toolRounds = DEFAULT_TOOL_ROUNDS;
+        int historyTokenBudget = DEFAULT_HISTORY_TOKEN_BUDGET;
+
+        OpenAiSettings build() {
+            return new OpenAiSettings(
+                    baseUrl,
+                    apiKey,
+                    model,
+                    promptId,
+                    promptVersion,
+                    maxOutputTokens,
+                    historyMessages,
+                    businessName,
+                    businessId,
+                    timeZone,
+                    connectTimeout,
+                    readTimeout,
+                    retryDeadline,
+                    vectorStoreId,
+                    toolRounds,
+                    historyTokenBudget);
+        }
     }
 
     private static boolean isBlank(String value) {

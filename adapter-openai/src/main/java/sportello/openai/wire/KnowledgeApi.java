@@ -1,24 +1,17 @@
 package sportello.openai.wire;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * OpenAI's Files and Vector Stores endpoints that fill a business's document store, one attempt per call and no
@@ -35,23 +28,11 @@ import okhttp3.Response;
  */
 public final class KnowledgeApi {
 
-    private static final MediaType JSON = MediaType.get("application/json");
-
-    private final HttpUrl base;
-    private final String authorization;
-    private final OkHttpClient client;
-    private final ObjectMapper json;
+    private final OpenAiHttp http;
 
     /** {@code client} should already carry the timeouts for uploads. */
     public KnowledgeApi(String baseUrl, String apiKey, OkHttpClient client, ObjectMapper mapper) {
-        HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
-        if (parsed == null) {
-            throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
-        }
-        this.base = parsed;
-        this.authorization = "Bearer " + Objects.requireNonNull(apiKey, "apiKey");
-        this.client = Objects.requireNonNull(client, "client");
-        this.json = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.http = new OpenAiHttp(baseUrl, apiKey, client, mapper);
     }
 
     /** What one call came to: the value read from a 2xx body, or why there is none. */
@@ -102,12 +83,12 @@ public final class KnowledgeApi {
         var body = new LinkedHashMap<String, Object>();
         body.put("name", name);
         body.put("metadata", metadata);
-        return send(post(url("vector_stores"), jsonBody(body)), KnowledgeApi::vectorStore);
+        return http.call(http.post(http.url("vector_stores"), http.jsonBody(body)), KnowledgeApi::vectorStore);
     }
 
     /** {@code GET /vector_stores/{id}}: 404 when there is no such store in the key's project. */
     public Call<VectorStore> vectorStore(String vectorStoreId) {
-        return send(get(url("vector_stores", vectorStoreId)), KnowledgeApi::vectorStore);
+        return http.call(http.get(http.url("vector_stores", vectorStoreId)), KnowledgeApi::vectorStore);
     }
 
     /**
@@ -120,8 +101,8 @@ public final class KnowledgeApi {
                 .addFormDataPart("purpose", "assistants")
                 .addFormDataPart("file", filename, RequestBody.create(file.toFile(), MediaType.get(mediaType)))
                 .build();
-        return send(
-                post(url("files"), multipart),
+        return http.call(
+                http.post(http.url("files"), multipart),
                 node -> new StoredFile(
                         node.path("id").asText(null),
                         node.path("filename").asText(filename),
@@ -130,14 +111,17 @@ public final class KnowledgeApi {
 
     /** {@code POST /vector_stores/{id}/file_batches} with {@code file_ids}. */
     public Call<FileBatch> createFileBatch(String vectorStoreId, List<String> fileIds) {
-        return send(
-                post(url("vector_stores", vectorStoreId, "file_batches"), jsonBody(Map.of("file_ids", fileIds))),
+        return http.call(
+                http.post(
+                        http.url("vector_stores", vectorStoreId, "file_batches"),
+                        http.jsonBody(Map.of("file_ids", fileIds))),
                 KnowledgeApi::fileBatch);
     }
 
     /** {@code GET /vector_stores/{id}/file_batches/{batch_id}}. */
     public Call<FileBatch> fileBatch(String vectorStoreId, String batchId) {
-        return send(get(url("vector_stores", vectorStoreId, "file_batches", batchId)), KnowledgeApi::fileBatch);
+        return http.call(
+                http.get(http.url("vector_stores", vectorStoreId, "file_batches", batchId)), KnowledgeApi::fileBatch);
     }
 
     /**
@@ -145,35 +129,14 @@ public final class KnowledgeApi {
      * of a batch in one state, a page at a time ({@code after} null for the first page).
      */
     public Call<BatchFilePage> batchFiles(String vectorStoreId, String batchId, String status, String after) {
-        HttpUrl.Builder url = url("vector_stores", vectorStoreId, "file_batches", batchId, "files")
+        HttpUrl.Builder url = http.url("vector_stores", vectorStoreId, "file_batches", batchId, "files")
                 .newBuilder()
                 .addQueryParameter("filter", status)
                 .addQueryParameter("limit", "100");
         if (after != null) {
             url.addQueryParameter("after", after);
         }
-        return send(get(url.build()), KnowledgeApi::batchFilePage);
-    }
-
-    private <T> Call<T> send(Request request, Function<JsonNode, T> reader) {
-        try (Response response = client.newCall(request).execute()) {
-            String requestId = response.header("x-request-id");
-            String body = response.body().string();
-            if (!response.isSuccessful()) {
-                return new Call.Failed<>(
-                        new Outcome.Rejected(response.code(), apiError(body), RetryHeaders.of(response), requestId));
-            }
-            JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw new IOException("the response body is not a JSON object");
-            }
-            return new Call.Done<>(reader.apply(node), requestId);
-        } catch (JsonProcessingException e) {
-            // a proxy's page in place of OpenAI's JSON: as good as no answer, and worth another try
-            return new Call.Failed<>(new Outcome.Unreachable(new IOException("unreadable response body", e)));
-        } catch (IOException e) {
-            return new Call.Failed<>(new Outcome.Unreachable(e));
-        }
+        return http.call(http.get(url.build()), KnowledgeApi::batchFilePage);
     }
 
     private static VectorStore vectorStore(JsonNode node) {
@@ -213,46 +176,5 @@ public final class KnowledgeApi {
                 files,
                 node.path("has_more").asBoolean(false),
                 node.path("last_id").asText(null));
-    }
-
-    private HttpUrl url(String... segments) {
-        HttpUrl.Builder url = base.newBuilder();
-        for (String segment : segments) {
-            url.addPathSegment(segment);
-        }
-        return url.build();
-    }
-
-    private Request post(HttpUrl url, RequestBody body) {
-        return new Request.Builder()
-                .url(url)
-                .header("Authorization", authorization)
-                .post(body)
-                .build();
-    }
-
-    private Request get(HttpUrl url) {
-        return new Request.Builder()
-                .url(url)
-                .header("Authorization", authorization)
-                .get()
-                .build();
-    }
-
-    private RequestBody jsonBody(Object body) {
-        try {
-            return RequestBody.create(json.writeValueAsString(body), JSON);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write a request body", e);
-        }
-    }
-
-    private ApiError apiError(String body) {
-        try {
-            ErrorEnvelope envelope = json.readValue(body, ErrorEnvelope.class);
-            return envelope == null ? ApiError.NONE : envelope.toApiError();
-        } catch (JsonProcessingException e) {
-            return ApiError.NONE;
-        }
     }
 }

@@ -2,21 +2,17 @@ package sportello.openai.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * OpenAI's {@code POST {baseUrl}/responses}, one attempt per call, no retries: deciding what a failure means is
@@ -24,44 +20,21 @@ import okhttp3.Response;
  */
 public final class ResponsesEndpoint {
 
-    private static final MediaType JSON = MediaType.get("application/json");
-
     private final HttpUrl url;
-    private final String authorization;
-    private final OkHttpClient client;
+    private final OpenAiHttp http;
     private final ObjectMapper json;
 
     /** {@code client} should already carry the timeouts for this endpoint; {@code mapper} is copied, not changed. */
     public ResponsesEndpoint(String baseUrl, String apiKey, OkHttpClient client, ObjectMapper mapper) {
-        HttpUrl base = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
-        if (base == null) {
-            throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
-        }
-        this.url = base.newBuilder().addPathSegment("responses").build();
-        this.authorization = "Bearer " + Objects.requireNonNull(apiKey, "apiKey");
-        this.client = Objects.requireNonNull(client, "client");
-        // send only what is set (unsupported fields are a 400); read tolerantly (responses gain fields monthly)
-        this.json = mapper.copy()
-                .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.http = new OpenAiHttp(baseUrl, apiKey, client, mapper);
+        this.url = http.url("responses");
+        // send only what is set (unsupported fields are a 400); the copy already reads tolerantly
+        this.json = http.json().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     }
 
     public Outcome post(Turn turn) {
-        Request request = new Request.Builder()
-                .url(url)
-                .header("Authorization", authorization)
-                .post(RequestBody.create(body(turn), JSON))
-                .build();
-        try (Response response = client.newCall(request).execute()) {
-            String requestId = response.header("x-request-id");
-            String body = response.body().string();
-            if (!response.isSuccessful()) {
-                return new Outcome.Rejected(response.code(), apiError(body), RetryHeaders.of(response), requestId);
-            }
-            return answer(body, requestId, turn.model());
-        } catch (IOException e) {
-            return new Outcome.Unreachable(e);
-        }
+        Request request = http.post(url, RequestBody.create(body(turn), OpenAiHttp.JSON));
+        return http.send(request, (body, requestId) -> answer(body, requestId, turn.model()), Function.identity());
     }
 
     private String body(Turn turn) {
@@ -135,14 +108,5 @@ public final class ResponsesEndpoint {
 
     private static String errorOf(ResponseObject response) {
         return response.error() == null ? "" : " (" + response.error().code() + ")";
-    }
-
-    private ApiError apiError(String body) {
-        try {
-            ErrorEnvelope envelope = json.readValue(body, ErrorEnvelope.class);
-            return envelope == null ? ApiError.NONE : envelope.toApiError();
-        } catch (JsonProcessingException e) {
-            return ApiError.NONE; // a proxy's HTML page: the status code alone must do
-        }
     }
 }

@@ -39,40 +39,12 @@ public record Turn(
 
     /** The same request with only our own instructions, for when the stored prompt is gone. */
     public Turn withoutPrompt() {
-        return new Turn(
-                model,
-                instructions,
-                input,
-                tools,
-                toolChoice,
-                exchanges,
-                maxOutputTokens,
-                temperature,
-                reasoningEffort,
-                include,
-                metadata,
-                safetyIdentifier,
-                promptCacheKey,
-                null);
+        return copy(tools, toolChoice, exchanges, include, null);
     }
 
     /** The follow-up request: the same prefix, then every round of calls and results so far. */
     public Turn continued(List<Exchange> newExchanges, ToolChoice newToolChoice) {
-        return new Turn(
-                model,
-                instructions,
-                input,
-                tools,
-                newToolChoice,
-                newExchanges,
-                maxOutputTokens,
-                temperature,
-                reasoningEffort,
-                include,
-                metadata,
-                safetyIdentifier,
-                promptCacheKey,
-                prompt);
+        return copy(tools, newToolChoice, newExchanges, include, prompt);
     }
 
     /** True when the model may search the business's documents in this request. */
@@ -85,25 +57,40 @@ public record Turn(
      * so are the search items of earlier rounds, which would otherwise go back for a tool the request no longer has.
      */
     public Turn withoutFileSearch() {
-        return new Turn(
-                model,
-                instructions,
-                input,
+        return copy(
                 tools.stream()
                         .filter(tool -> !(tool instanceof Tool.FileSearch))
                         .toList(),
                 toolChoice,
                 exchanges.stream().map(Exchange::withoutFileSearch).toList(),
-                maxOutputTokens,
-                temperature,
-                reasoningEffort,
                 include.stream()
                         .filter(name -> !name.startsWith("file_search_call"))
                         .toList(),
+                prompt);
+    }
+
+    /** This request with the parts that change between attempts and rounds replaced; the rest stays as it is. */
+    private Turn copy(
+            List<Tool> newTools,
+            ToolChoice newToolChoice,
+            List<Exchange> newExchanges,
+            List<String> newInclude,
+            StoredPrompt newPrompt) {
+        return new Turn(
+                model,
+                instructions,
+                input,
+                newTools,
+                newToolChoice,
+                newExchanges,
+                maxOutputTokens,
+                temperature,
+                reasoningEffort,
+                newInclude,
                 metadata,
                 safetyIdentifier,
                 promptCacheKey,
-                prompt);
+                newPrompt);
     }
 
     /** Who said a line of the history, as the model sees it; {@code DEVELOPER} is Sportello's own note. */

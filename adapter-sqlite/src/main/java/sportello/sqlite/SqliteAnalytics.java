@@ -27,6 +27,9 @@ import sportello.ports.out.AnalyticsReport.ReasonCount;
 /**
  * Analytics computed in SQLite from the messages, the customers' turns, the attention log and the model usage.
  * Each figure reads a range of one index, so its cost follows the activity in the range, not the size of the file.
+ * Every figure but the completion rate also adds the anonymous counts kept for forgotten messages and erased
+ * customers ({@link ErasedCounts}), so retention and erasure do not change the figures of past days. The completion
+ * rate is the share of the conversations still stored: an erased customer has no profile left to be complete.
  */
 public final class SqliteAnalytics implements Analytics {
 
@@ -36,7 +39,10 @@ public final class SqliteAnalytics implements Analytics {
      */
     static final String ACTIVE_PER_DAY = Days.CTE
             + "SELECT day.day, (SELECT count(*) FROM message m WHERE m.at >= day.start_at AND m.at < day.end_at"
-            + " AND (m.prev_at IS NULL OR m.prev_at < day.start_at)) AS n FROM day ORDER BY day.day";
+            + " AND (m.prev_at IS NULL OR m.prev_at < day.start_at))"
+            + " + (SELECT coalesce(sum(e.n), 0) FROM erased_activity e WHERE e.slot >= day.start_at"
+            + " AND e.slot < day.end_at AND (e.prev_slot IS NULL OR e.prev_slot < day.start_at)) AS n"
+            + " FROM day ORDER BY day.day";
 
     /**
      * Conversations active in the range, read from the list index: those whose last message falls in the range,
@@ -48,27 +54,41 @@ public final class SqliteAnalytics implements Analytics {
 
     /** One range count per kind on {@code message_inbound_kind (kind, at)}: no sorting of the range's messages. */
     static final String KINDS = "SELECT k.value AS kind, (SELECT count(*) FROM message m WHERE m.direction = 'IN'"
-            + " AND m.kind = k.value AND m.at >= :start AND m.at < :end) AS n FROM json_each(:kinds) k";
+            + " AND m.kind = k.value AND m.at >= :start AND m.at < :end)"
+            + " + (SELECT coalesce(sum(e.n), 0) FROM erased_inbound e WHERE e.kind = k.value AND e.slot >= :start"
+            + " AND e.slot < :end) AS n FROM json_each(:kinds) k";
 
-    static final String HANDOFFS = "SELECT reason, count(*) AS n FROM attention_event"
-            + " WHERE at >= :start AND at < :end GROUP BY reason ORDER BY n DESC, reason";
+    static final String HANDOFFS = "SELECT reason, sum(n) AS n FROM (SELECT reason, 1 AS n FROM attention_event"
+            + " WHERE at >= :start AND at < :end UNION ALL SELECT reason, n FROM erased_handoff"
+            + " WHERE slot >= :start AND slot < :end) GROUP BY reason ORDER BY n DESC, reason";
 
     /**
      * Per day, sums over the day's range of the covering index {@code model_usage_at} (subqueries, not a GROUP BY
      * that would sort the range). Costs are concatenated, not summed: SQLite would add them as floating point.
      */
     static final String USAGE_PER_DAY = Days.CTE
-            + "SELECT day.day,"
-            + " (SELECT sum(input_tokens) FROM model_usage WHERE at >= day.start_at AND at < day.end_at) AS input,"
-            + " (SELECT sum(cached_tokens) FROM model_usage WHERE at >= day.start_at AND at < day.end_at) AS cached,"
-            + " (SELECT sum(output_tokens) FROM model_usage WHERE at >= day.start_at AND at < day.end_at) AS output,"
-            + " (SELECT group_concat(cost_usd, ' ') FROM model_usage WHERE at >= day.start_at AND at < day.end_at)"
-            + " AS costs"
+            + "SELECT day.day, "
+            + usageOfTheDay("input_tokens") + " AS input, "
+            + usageOfTheDay("cached_tokens") + " AS cached, "
+            + usageOfTheDay("output_tokens") + " AS output,"
+            + " concat_ws(' ',"
+            + " (SELECT group_concat(cost_usd, ' ') FROM model_usage WHERE at >= day.start_at AND at < day.end_at),"
+            + " (SELECT group_concat(cost_usd, ' ') FROM erased_usage WHERE slot >= day.start_at"
+            + " AND slot < day.end_at)) AS costs"
             + " FROM day ORDER BY day.day";
+
+    /** The day's sum of a token column over the calls still stored and those of erased customers. */
+    private static String usageOfTheDay(String column) {
+        return "((SELECT coalesce(sum(" + column + "), 0) FROM model_usage WHERE at >= day.start_at"
+                + " AND at < day.end_at) + (SELECT coalesce(sum(" + column + "), 0) FROM erased_usage"
+                + " WHERE slot >= day.start_at AND slot < day.end_at))";
+    }
 
     /** Customers' turns asked in the range and answered (at any time since), with who answered and how fast. */
     static final String ANSWERS = "SELECT answered_by, response_nanos FROM customer_turn"
-            + " WHERE asked_at >= :start AND asked_at < :end AND response_nanos IS NOT NULL";
+            + " WHERE asked_at >= :start AND asked_at < :end AND response_nanos IS NOT NULL"
+            + " UNION ALL SELECT answered_by, response_nanos FROM erased_turn"
+            + " WHERE asked_slot >= :start AND asked_slot < :end";
 
     /** Every kind as a JSON array, for {@link #KINDS}; enum names need no escaping. */
     static final String KIND_NAMES = Arrays.stream(MessageKind.values())
@@ -160,7 +180,7 @@ public final class SqliteAnalytics implements Analytics {
                 .bind("bounds", days.boundsJson())
                 .map((rs, ctx) -> new DayUsage(
                         days.dates().get(rs.getInt("day")),
-                        rs.getLong("input"), // 0 for NULL, the sum over a day without calls
+                        rs.getLong("input"),
                         rs.getLong("cached"),
                         rs.getLong("output"),
                         sum(rs.getString("costs"))))
@@ -169,7 +189,7 @@ public final class SqliteAnalytics implements Analytics {
 
     private static BigDecimal sum(String costs) {
         var total = BigDecimal.ZERO;
-        if (costs == null) {
+        if (costs == null || costs.isEmpty()) { // concat_ws of two NULLs is ''
             return total;
         }
         for (String cost : costs.split(" ")) {

@@ -144,7 +144,7 @@ public final class SqliteConversations implements Conversations {
                 .findOne();
     }
 
-    private static Optional<Conversation> load(Handle handle, String id) {
+    static Optional<Conversation> load(Handle handle, String id) {
         var header = handle.createQuery("SELECT " + ConversationRow.COLUMNS + " FROM conversation WHERE id = :id")
                 .bind("id", id)
                 .map(ConversationRow::map)

@@ -106,6 +106,18 @@ public final class SqliteDatabase {
         }
     }
 
+    /**
+     * Runs {@code work} on a connection outside any transaction, for the statements SQLite refuses to run inside
+     * one ({@code VACUUM INTO}).
+     */
+    <R> R withoutTransaction(String action, HandleCallback<R, RuntimeException> work) {
+        try {
+            return reader.withHandle(work);
+        } catch (JdbiException e) {
+            throw StorageFailures.translate(action, file, e);
+        }
+    }
+
     private void migrate() {
         try {
             var result = Flyway.configure()

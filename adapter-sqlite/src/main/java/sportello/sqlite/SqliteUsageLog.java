@@ -3,6 +3,7 @@ package sportello.sqlite;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.Handle;
 import sportello.domain.conversation.ConversationId;
 import sportello.ports.out.Usage;
 import sportello.ports.out.UsageLog;
@@ -43,17 +44,20 @@ public final class SqliteUsageLog implements UsageLog {
     @Override
     public List<Usage> of(ConversationId conversation) {
         return database.inReadTransaction(
-                "read model usage of conversation " + conversation,
-                handle -> handle.createQuery("SELECT model, input_tokens, cached_tokens, output_tokens, cost_usd, at"
-                                + " FROM model_usage WHERE conversation_id = :conversation ORDER BY id")
-                        .bind("conversation", conversation.value())
-                        .map((rs, ctx) -> new Usage(
-                                rs.getString("model"),
-                                rs.getLong("input_tokens"),
-                                rs.getLong("cached_tokens"),
-                                rs.getLong("output_tokens"),
-                                new BigDecimal(rs.getString("cost_usd")),
-                                Timestamps.instant(rs.getString("at"))))
-                        .list());
+                "read model usage of conversation " + conversation, handle -> of(handle, conversation.value()));
+    }
+
+    static List<Usage> of(Handle handle, String conversationId) {
+        return handle.createQuery("SELECT model, input_tokens, cached_tokens, output_tokens, cost_usd, at"
+                        + " FROM model_usage WHERE conversation_id = :conversation ORDER BY id")
+                .bind("conversation", conversationId)
+                .map((rs, ctx) -> new Usage(
+                        rs.getString("model"),
+                        rs.getLong("input_tokens"),
+                        rs.getLong("cached_tokens"),
+                        rs.getLong("output_tokens"),
+                        new BigDecimal(rs.getString("cost_usd")),
+                        Timestamps.instant(rs.getString("at"))))
+                .list();
     }
 }

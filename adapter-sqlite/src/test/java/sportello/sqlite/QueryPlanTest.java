@@ -137,4 +137,28 @@ class QueryPlanTest {
         assertThat(plan(SqliteAnalytics.USAGE_PER_DAY, RANGE))
                 .anySatisfy(step -> assertThat(step).contains("USING COVERING INDEX model_usage_at (at>? AND at<?)"));
     }
+
+    @Test
+    void anonymousCountsOfForgottenData_areReadFromTheRangeOfTheirSlotIndexes() {
+        var bindings = new HashMap<>(RANGE);
+        bindings.put("kinds", SqliteAnalytics.KIND_NAMES);
+
+        assertThat(plan(SqliteAnalytics.ACTIVE_PER_DAY, RANGE))
+                .anySatisfy(step ->
+                        assertThat(step).contains("USING COVERING INDEX erased_activity_slot (slot>? AND slot<?)"));
+        assertThat(plan(SqliteAnalytics.KINDS, bindings))
+                .anySatisfy(step -> assertThat(step)
+                        .contains("USING COVERING INDEX erased_inbound_kind (kind=? AND slot>? AND slot<?)"));
+        assertThat(plan(SqliteAnalytics.ANSWERS, RANGE))
+                .anySatisfy(step -> assertThat(step)
+                        .contains("USING COVERING INDEX erased_turn_asked_slot (asked_slot>? AND asked_slot<?)"));
+        assertThat(plan(SqliteAnalytics.HANDOFFS, RANGE))
+                .anySatisfy(step ->
+                        assertThat(step).contains("USING COVERING INDEX erased_handoff_slot (slot>? AND slot<?)"));
+        var usage = plan(SqliteAnalytics.USAGE_PER_DAY, RANGE);
+        assertThat(usage)
+                .anySatisfy(step ->
+                        assertThat(step).contains("USING COVERING INDEX erased_usage_slot (slot>? AND slot<?)"));
+        assertThat(usage).noneSatisfy(step -> assertThat(step).startsWith("SCAN model_usage"));
+    }
 }

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 import sportello.domain.profile.ProfileSchema;
 import sportello.ports.contract.AnalyticsContract;
 import sportello.ports.contract.ConversationsContract;
+import sportello.ports.contract.CustomerRecordsContract;
 import sportello.ports.contract.InboxContract;
 import sportello.ports.contract.OutboxContract;
+import sportello.ports.contract.RetentionContract;
 import sportello.ports.contract.Storage;
 import sportello.ports.contract.UsageLogContract;
 
@@ -25,7 +27,9 @@ class SqliteStorageContractTest {
                 new SqliteInbox(database),
                 new SqliteOutbox(database),
                 new SqliteUsageLog(database),
-                new SqliteAnalytics(database));
+                new SqliteAnalytics(database),
+                new SqliteRetention(database),
+                new SqliteCustomerRecords(database));
     }
 
     @Nested
@@ -74,6 +78,28 @@ class SqliteStorageContractTest {
 
     @Nested
     class AnalyticsTest extends AnalyticsContract {
+        @TempDir
+        Path dir;
+
+        @Override
+        protected Storage createStorage() {
+            return freshStorage(dir);
+        }
+    }
+
+    @Nested
+    class RetentionTest extends RetentionContract {
+        @TempDir
+        Path dir;
+
+        @Override
+        protected Storage createStorage() {
+            return freshStorage(dir);
+        }
+    }
+
+    @Nested
+    class CustomerRecordsTest extends CustomerRecordsContract {
         @TempDir
         Path dir;
 

@@ -11,10 +11,12 @@ import java.util.function.Supplier;
 import sportello.ports.in.ChangeMode;
 import sportello.ports.in.CheckHealth;
 import sportello.ports.in.EditProfile;
+import sportello.ports.in.ManageCustomerData;
 import sportello.ports.in.QueryAnalytics;
 import sportello.ports.in.QueryConversations;
 import sportello.ports.in.ReceiveWebhook;
 import sportello.ports.in.SendStaffReply;
+import sportello.ports.in.SendToCustomer;
 import sportello.ports.in.UnknownConversation;
 import sportello.web.access.AccessControl;
 import sportello.web.access.AccessDenied;
@@ -26,6 +28,8 @@ import sportello.web.api.AnalyticsApi;
 import sportello.web.api.ApiErrors;
 import sportello.web.api.BadRequest;
 import sportello.web.api.ConversationApi;
+import sportello.web.api.CustomerDataApi;
+import sportello.web.api.MessagesApi;
 import sportello.web.dashboard.Dashboard;
 import sportello.web.dashboard.ErrorPages;
 import sportello.web.dashboard.JteRenderer;
@@ -53,12 +57,16 @@ public final class WebApp {
             SendStaffReply staffReply,
             ChangeMode changeMode,
             EditProfile editProfile,
-            QueryAnalytics analytics) {}
+            QueryAnalytics analytics,
+            ManageCustomerData customerData,
+            SendToCustomer sendToCustomer) {}
 
     private final WebhookRoutes webhook;
     private final HealthRoute health;
     private final ConversationApi conversations;
     private final AnalyticsApi analytics;
+    private final CustomerDataApi customerData;
+    private final MessagesApi messages;
     private final UseCases useCases;
     private final InstantSource clock;
     private final ZoneId zone;
@@ -86,6 +94,8 @@ public final class WebApp {
         this.conversations = new ConversationApi(
                 useCases.conversations(), useCases.staffReply(), useCases.changeMode(), useCases.editProfile(), clock);
         this.analytics = new AnalyticsApi(useCases.analytics());
+        this.customerData = new CustomerDataApi(useCases.customerData(), clock, json);
+        this.messages = new MessagesApi(useCases.sendToCustomer());
         this.access = new AccessControl(access, clock);
         this.useCases = useCases;
         this.clock = clock;
@@ -121,6 +131,7 @@ public final class WebApp {
                 useCases.changeMode(),
                 useCases.editProfile(),
                 useCases.analytics(),
+                useCases.customerData(),
                 access,
                 clock,
                 zone,
@@ -172,6 +183,8 @@ public final class WebApp {
             config.routes.post("/dashboard/conversations/{id}/reply", dashboard.conversation()::reply);
             config.routes.post("/dashboard/conversations/{id}/mode", dashboard.conversation()::mode);
             config.routes.post("/dashboard/conversations/{id}/profile", dashboard.conversation()::profile);
+            config.routes.get("/dashboard/conversations/{id}/erase", dashboard.conversation()::eraseForm);
+            config.routes.post("/dashboard/conversations/{id}/erase", dashboard.conversation()::erase);
             config.routes.get("/dashboard/analytics", dashboard.analytics()::page);
             config.routes.get("/dashboard/analytics.csv", dashboard.analytics()::csv);
 
@@ -181,6 +194,9 @@ public final class WebApp {
             config.routes.put("/api/conversations/{id}/mode", conversations::changeMode);
             config.routes.put("/api/conversations/{id}/profile", conversations::editProfile);
             config.routes.get("/api/analytics", analytics::get);
+            config.routes.post("/api/messages", messages::send);
+            config.routes.get("/api/customers/{id}/export", customerData::export);
+            config.routes.delete("/api/customers/{id}", customerData::erase);
 
             if (simulator != null) {
                 config.routes.get("/simulator", simulator::page);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.CustomerMessage;
@@ -28,10 +29,12 @@ import sportello.ports.usecase.ChangingMode;
 import sportello.ports.usecase.CheckingHealth;
 import sportello.ports.usecase.DeliveringReplies;
 import sportello.ports.usecase.EditingProfile;
+import sportello.ports.usecase.ManagingCustomerData;
 import sportello.ports.usecase.QueryingConversations;
 import sportello.ports.usecase.ReceivingCustomerMessage;
 import sportello.ports.usecase.ReceivingWebhook;
 import sportello.ports.usecase.SendingStaffReply;
+import sportello.ports.usecase.SendingToCustomer;
 import sportello.web.access.WebAccess;
 import sportello.web.live.LiveUpdates;
 import sportello.web.simulator.SimulatorChannel;
@@ -50,6 +53,9 @@ public final class Desk implements AutoCloseable {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     public final InMemoryStorage storage = new InMemoryStorage();
+    /** Export and erasure; an erased conversation disappears from what staff see. */
+    public final FakeCustomerRecords records = new FakeCustomerRecords(storage);
+
     public final ManualClock clock;
     public final StubWebhookReader reader = new StubWebhookReader();
     public final RecordingChannel channel = new RecordingChannel();
@@ -81,11 +87,13 @@ public final class Desk implements AutoCloseable {
         var useCases = new WebApp.UseCases(
                 new ReceivingWebhook("test", reader, storage, clock, () -> {}, live),
                 new CheckingHealth(List.of()),
-                new QueryingConversations(storage, schema, clock, live),
+                records.hiding(new QueryingConversations(storage, schema, clock, live)),
                 new SendingStaffReply(storage, storage, clock, () -> {}, live),
                 new ChangingMode(storage, live),
                 new EditingProfile(storage, schema, clock, live),
-                analytics);
+                analytics,
+                new ManagingCustomerData(records, clock, live),
+                new SendingToCustomer(storage, storage, clock, () -> {}, live));
         var web = new WebApp(useCases, access, live, clock, ROME, json);
         if (demo) {
             web.withSimulator(
@@ -128,17 +136,18 @@ public final class Desk implements AutoCloseable {
     }
 
     public ConversationId customerSends(Customer customer, MessageKind kind, String text) {
-        var message = new CustomerMessage(
-                TestMessages.ACCOUNT,
-                "wamid.test-" + messageIds.incrementAndGet(),
-                customer,
-                kind,
-                text,
-                clock.instant(),
-                "{}");
+        String channelId = "wamid.test-" + messageIds.incrementAndGet();
+        String raw = json.createObjectNode()
+                .put("id", channelId)
+                .put("from", customer.phone())
+                .put("type", kind.name().toLowerCase(Locale.ROOT))
+                .toString();
+        var message = new CustomerMessage(TestMessages.ACCOUNT, channelId, customer, kind, text, clock.instant(), raw);
         deliverWebhook(message);
         processInbox();
-        return storage.byCustomer(customer).orElseThrow().id();
+        var id = storage.byCustomer(customer).orElseThrow().id();
+        records.received(id, raw);
+        return id;
     }
 
     public void deliverWebhook(CustomerMessage message) {

@@ -44,6 +44,12 @@ public final class Http {
         return send(request(path, headers).PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** Any method without a body, e.g. DELETE. */
+    public HttpResponse<String> send(String path, String method, String... headers)
+            throws IOException, InterruptedException {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** The cookies the server set so far, sent back with every later request. */
     public Map<String, String> cookies() {
         return cookies;

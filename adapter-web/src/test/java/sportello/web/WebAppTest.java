@@ -25,12 +25,14 @@ import sportello.ports.fake.ScriptedReplyAgent;
 import sportello.ports.fake.StubWebhookReader;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.in.CheckHealth;
+import sportello.ports.in.SendToCustomer;
 import sportello.ports.out.ConversationEvents;
 import sportello.ports.out.ConversationQuery;
 import sportello.ports.out.HealthProbe;
 import sportello.ports.usecase.ChangingMode;
 import sportello.ports.usecase.CheckingHealth;
 import sportello.ports.usecase.EditingProfile;
+import sportello.ports.usecase.ManagingCustomerData;
 import sportello.ports.usecase.QueryingConversations;
 import sportello.ports.usecase.ReceivingCustomerMessage;
 import sportello.ports.usecase.ReceivingWebhook;
@@ -72,7 +74,9 @@ class WebAppTest {
                 new SendingStaffReply(storage, storage, clock, () -> {}, ConversationEvents.NONE),
                 new ChangingMode(storage, ConversationEvents.NONE),
                 new EditingProfile(storage, schema, clock, ConversationEvents.NONE),
-                FixedAnalytics.sample());
+                FixedAnalytics.sample(),
+                new ManagingCustomerData(new FakeCustomerRecords(storage), clock, ConversationEvents.NONE),
+                (to, text) -> new SendToCustomer.Outcome.Refused("not in this test"));
         app = new WebApp(useCases, WebAccess.localNetworkOnly(), new LiveUpdates(), clock, Desk.ROME, json)
                 .withMetrics(() -> "sportello_webhooks_total{outcome=\"stored\"} 1.0\n")
                 .create()

@@ -12,6 +12,8 @@ final class Usage {
               java -jar sportello.jar            start the service (same as 'serve')
               java -jar sportello.jar init       write a commented .env to fill in
               java -jar sportello.jar doctor     check the setup (config, disk, WhatsApp, OpenAI, webhook)
+              java -jar sportello.jar restore data/backups/sportello-….db
+                                                 put a backup back (stop the service first)
               java -jar sportello.jar send --to +393471234567 --text "..."
                                                  queue a message to a customer (inside the 24-hour window)
               java -jar sportello.jar knowledge upload ./docs

@@ -3,6 +3,7 @@ package sportello.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -19,6 +20,7 @@ import sportello.ports.out.Channel;
 import sportello.ports.out.ReplyAgent;
 import sportello.ports.out.WebhookReader;
 import sportello.ports.usecase.Alerting;
+import sportello.ports.usecase.ApplyingRetention;
 import sportello.ports.usecase.BackgroundLoop;
 import sportello.ports.usecase.ChangingMode;
 import sportello.ports.usecase.CheckingHealth;
@@ -27,17 +29,22 @@ import sportello.ports.usecase.DeliveringReplies;
 import sportello.ports.usecase.EditingProfile;
 import sportello.ports.usecase.HealthWatch;
 import sportello.ports.usecase.InboxDispatcher;
+import sportello.ports.usecase.ManagingCustomerData;
 import sportello.ports.usecase.QueryingAnalytics;
 import sportello.ports.usecase.QueryingConversations;
 import sportello.ports.usecase.ReceivingCustomerMessage;
 import sportello.ports.usecase.ReceivingWebhook;
 import sportello.ports.usecase.SendingStaffReply;
 import sportello.ports.usecase.SendingToCustomer;
+import sportello.ports.usecase.TakingBackups;
 import sportello.sqlite.SqliteAnalytics;
+import sportello.sqlite.SqliteBackups;
 import sportello.sqlite.SqliteConversations;
+import sportello.sqlite.SqliteCustomerRecords;
 import sportello.sqlite.SqliteDatabase;
 import sportello.sqlite.SqliteInbox;
 import sportello.sqlite.SqliteOutbox;
+import sportello.sqlite.SqliteRetention;
 import sportello.sqlite.SqliteUsageLog;
 import sportello.web.WebApp;
 import sportello.web.access.WebAccess;
@@ -54,6 +61,8 @@ public final class Wiring {
 
     private static final Duration TICK = Duration.ofMillis(500);
     private static final Duration HEALTH_WATCH_INTERVAL = Duration.ofMinutes(1);
+    /** Backups and retention check hourly; a backup is taken at most once a day. */
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
 
     static final String FALLBACK_TEXT = "Grazie per il messaggio! In questo momento non riesco a rispondere:"
             + " un collega ti risponderà al più presto. / Thanks for your message: a member of our team will"
@@ -120,6 +129,15 @@ public final class Wiring {
                 new DatabaseProbe(database), DiskProbe.standard(config.dataDir()), new BacklogProbe(inbox, outbox)));
         var healthWatch =
                 new BackgroundLoop("health-watch", HEALTH_WATCH_INTERVAL, new HealthWatch(health, alerts)::check);
+        var backups = new TakingBackups(
+                new SqliteBackups(database), config.dataDir().resolve("backups"), config.backupsKept(), clock, alerts);
+        var loops = new ArrayList<>(List.of(inboxLoop, outboxLoop, healthWatch));
+        loops.add(new BackgroundLoop("backups", HOUSEKEEPING_INTERVAL, backups::daily));
+        if (config.retentionMonths() > 0) {
+            var retention = new ApplyingRetention(
+                    new SqliteRetention(database), Period.ofMonths(config.retentionMonths()), clock);
+            loops.add(new BackgroundLoop("retention", HOUSEKEEPING_INTERVAL, retention::apply));
+        }
 
         var webApp = new WebApp(
                 new WebApp.UseCases(
@@ -129,7 +147,9 @@ public final class Wiring {
                         new SendingStaffReply(conversations, outbox, clock, outboxLoop::wake, live),
                         new ChangingMode(conversations, live),
                         new EditingProfile(conversations, schema, clock, live),
-                        new QueryingAnalytics(new SqliteAnalytics(database), clock, config.timeZone())),
+                        new QueryingAnalytics(new SqliteAnalytics(database), clock, config.timeZone()),
+                        new ManagingCustomerData(new SqliteCustomerRecords(database), clock, live),
+                        new SendingToCustomer(conversations, outbox, clock, outboxLoop::wake, live)),
                 access,
                 live,
                 clock,
@@ -152,7 +172,7 @@ public final class Wiring {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         };
-        return new Sportello(webApp.create(), List.of(inboxLoop, outboxLoop, healthWatch), lanes, replies, resources);
+        return new Sportello(webApp.create(), loops, lanes, replies, resources);
     }
 
     /** Just the storage and the send use case, for command-line tools that run beside the service. */

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sportello.sqlite.SqliteBackups;
+import sportello.sqlite.SqliteDatabase;
 
 /** The real app, over real HTTP, against fakes of Meta's Graph API and OpenAI that speak the wire format. */
 class EndToEndTest {
@@ -207,5 +209,54 @@ class EndToEndTest {
                         .path("status")
                         .asText()
                         .equals("delivered"));
+    }
+
+    @Test
+    void customerData_isExportedAsAZip_thenErasedForGood() throws Exception {
+        client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-text.json"));
+        awaitRepliesAndIdle(1);
+        String id = client.getJson("/api/conversations").get(0).path("id").asText();
+
+        var export = client.getBytes("/api/customers/" + id + "/export");
+        var erased = client.delete("/api/customers/" + id);
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(export.body()))) {
+            var entry = zip.getNextEntry();
+            while (entry != null && !entry.getName().equals("customer.json")) {
+                entry = zip.getNextEntry();
+            }
+            assertThat(entry).isNotNull();
+            assertThat(new String(zip.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("393331234567")
+                    .contains("arriverà");
+        }
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(client.getJson("/api/conversations")).isEmpty();
+        assertThat(client.get("/api/conversations/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void backupOfTheRunningService_restoresWithTheCommandLine() throws Exception {
+        client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-text.json"));
+        awaitRepliesAndIdle(1);
+        var backup = dataDir.resolve("backup-for-test.db");
+        new SqliteBackups(SqliteDatabase.migrated(dataDir.resolve("sportello.db"))).backupTo(backup);
+        sportello.close();
+        var restoredDir = dataDir.resolve("restored");
+        var out = new java.io.ByteArrayOutputStream();
+
+        int code = Main.run(
+                new String[] {"restore", backup.toString()},
+                Map.of("DATA_DIR", restoredDir.toString()),
+                dataDir,
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        sportello = Wiring.build(Config.from(Map.of("DATA_DIR", restoredDir.toString())))
+                .start("127.0.0.1", 0);
+        var restored = new SportelloClient(sportello.port());
+        assertThat(restored.getJson("/api/conversations")).hasSize(1);
     }
 }

@@ -22,7 +22,13 @@ public final class AccessControl {
     public static final String CSRF_FIELD = "_csrf";
     static final String SESSION_COOKIE = "sportello_session";
     static final String CSRF_COOKIE = "sportello_csrf";
+    /** Who an audit entry names for a call made with the bearer API token. */
+    public static final String API_TOKEN_ACTOR = "api-token";
+    /** Who an audit entry names without a login (option A): anyone on the local network. */
+    public static final String LOCAL_NETWORK_ACTOR = "local-network";
+
     private static final String VISIT = "sportello.staffVisit";
+    private static final String ACTOR = "sportello.actor";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> PUBLIC_PATHS = Set.of("/webhook", "/health", "/login", "/", "/favicon.ico");
     private static final Set<String> PUBLIC_PREFIXES = Set.of("/static/", "/webjars/", "/lang/");
@@ -77,6 +83,18 @@ public final class AccessControl {
         return visit;
     }
 
+    /**
+     * Who made this request, for audit logs: the logged-in username (option B), {@value #API_TOKEN_ACTOR} for a
+     * bearer call, {@value #LOCAL_NETWORK_ACTOR} without a login (option A). Only on staff routes and the API.
+     */
+    public static String actor(Context ctx) {
+        String actor = ctx.attribute(ACTOR);
+        if (actor == null) {
+            throw new IllegalStateException("no actor on " + ctx.path() + ": is the route public by mistake?");
+        }
+        return actor;
+    }
+
     /** The CSRF token of the login form, kept in a cookie until the form is sent (double submit). */
     public String loginFormToken(Context ctx) {
         return csrfCookie(ctx);
@@ -114,6 +132,7 @@ public final class AccessControl {
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
             checkBearer(authorization);
+            ctx.attribute(ACTOR, API_TOKEN_ACTOR);
             return;
         }
         if (access.requiresLogin()) {
@@ -123,13 +142,14 @@ public final class AccessControl {
             if (unsafe(ctx) && !Tokens.same(ctx.header(CSRF_HEADER), session.csrfToken())) {
                 throw AccessDenied.forbidden("Send the session's CSRF token in the " + CSRF_HEADER + " header.");
             }
-            ctx.attribute(VISIT, new StaffVisit(session.username(), session.csrfToken()));
+            admit(ctx, new StaffVisit(session.username(), session.csrfToken()));
             return;
         }
         LocalNetworkOnly.check(ctx);
         if (unsafe(ctx)) {
             SameOrigin.check(ctx);
         }
+        ctx.attribute(ACTOR, LOCAL_NETWORK_ACTOR);
     }
 
     private void checkBearer(String authorization) {
@@ -154,7 +174,7 @@ public final class AccessControl {
             if (unsafe(ctx)) {
                 requireToken(ctx, session.csrfToken());
             }
-            ctx.attribute(VISIT, new StaffVisit(session.username(), session.csrfToken()));
+            admit(ctx, new StaffVisit(session.username(), session.csrfToken()));
             return;
         }
         LocalNetworkOnly.check(ctx);
@@ -163,7 +183,12 @@ public final class AccessControl {
             SameOrigin.check(ctx);
             requireToken(ctx, token);
         }
-        ctx.attribute(VISIT, new StaffVisit(null, token));
+        admit(ctx, new StaffVisit(null, token));
+    }
+
+    private static void admit(Context ctx, StaffVisit visit) {
+        ctx.attribute(VISIT, visit);
+        ctx.attribute(ACTOR, visit.username() != null ? visit.username() : LOCAL_NETWORK_ACTOR);
     }
 
     private Optional<Sessions.Session> session(Context ctx) {

@@ -10,6 +10,8 @@ import sportello.web.api.ConversationFilters;
 public final class ConversationListRoutes {
 
     static final int PAGE_SIZE = 50;
+    /** Where staff land after erasing a customer: the list, saying it was done. */
+    static final String ERASED_URL = "/dashboard?erased=1";
 
     private final QueryConversations queries;
     private final Chrome chrome;
@@ -29,7 +31,9 @@ public final class ConversationListRoutes {
             return;
         }
         var layout = chrome.layout(ctx, t, t.get("list.title"), "conversations", "list", null);
-        ctx.render("dashboard/list.jte", Map.of("page", new ListPage(layout, ListPage.Filters.of(filters), list)));
+        String notice = "1".equals(ctx.queryParam("erased")) ? t.get("list.erased") : null;
+        ctx.render(
+                "dashboard/list.jte", Map.of("page", new ListPage(layout, ListPage.Filters.of(filters), list, notice)));
     }
 
     /** {@code GET /dashboard/attention}: {@code {"count": n}}, for the title and the sound. */

@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.Mode;
 import sportello.ports.in.ChangeMode;
 import sportello.ports.in.EditProfile;
+import sportello.ports.in.ManageCustomerData;
 import sportello.ports.in.QueryConversations;
 import sportello.ports.in.SendStaffReply;
 import sportello.ports.in.UnknownConversation;
@@ -20,19 +22,23 @@ import sportello.web.access.AccessControl;
 import sportello.web.api.BadRequest;
 
 /**
- * One conversation: the page, its live part, the composer, and the three things staff do there (reply, take over
- * or give back, correct the profile). Every form works with htmx (the answer is the partial to swap) and without
- * it (the answer redirects back to the page).
+ * One conversation: the page, its live part, the composer, and the things staff do there (reply, take over or
+ * give back, correct the profile, erase the customer's data). Every form works with htmx (the answer is the
+ * partial to swap) and without it (the answer redirects back to the page).
  */
 public final class ConversationRoutes {
 
     static final String CHANGED_EVENT = "conversation-changed";
+    /** Typed instead of the customer's name to confirm an erasure, in either language. */
+    static final List<String> ERASE_WORDS = List.of("ERASE", "CANCELLA");
+
     private static final String FIELD_PREFIX = "f_";
 
     private final QueryConversations queries;
     private final SendStaffReply staffReply;
     private final ChangeMode changeMode;
     private final EditProfile editProfile;
+    private final ManageCustomerData customerData;
     private final Chrome chrome;
 
     ConversationRoutes(
@@ -40,11 +46,13 @@ public final class ConversationRoutes {
             SendStaffReply staffReply,
             ChangeMode changeMode,
             EditProfile editProfile,
+            ManageCustomerData customerData,
             Chrome chrome) {
         this.queries = queries;
         this.staffReply = staffReply;
         this.changeMode = changeMode;
         this.editProfile = editProfile;
+        this.customerData = customerData;
         this.chrome = chrome;
     }
 
@@ -162,6 +170,75 @@ public final class ConversationRoutes {
             }
             case EditProfile.Outcome.Invalid(var errors) -> respondProfile(ctx, conversation, submitted, errors, false);
         }
+    }
+
+    /** {@code GET …/erase}: what erasing means, and the field to confirm it in. */
+    public void eraseForm(Context ctx) {
+        renderErase(ctx, load(id(ctx)), "", null);
+    }
+
+    /**
+     * {@code POST …/erase} with {@code confirm}: the customer's name as shown, or {@code ERASE} / {@code CANCELLA}
+     * (any case). Anything else erases nothing and shows the form again; once erased, back to the list with a
+     * notice. The use case records the staff member in the audit log.
+     */
+    public void erase(Context ctx) {
+        var id = id(ctx);
+        var conversation = load(id);
+        String typed = Objects.requireNonNullElse(ctx.formParam("confirm"), "");
+        if (!confirmsErasure(typed, shownName(ctx, conversation))) {
+            String error = chrome.texts(ctx).get("erase.mismatch");
+            if (Htmx.isHtmx(ctx)) {
+                // htmx swaps only 2xx answers: the error is in the form, so this is still a 200
+                ctx.render("partials/eraseForm.jte", Map.of("form", eraseForm(ctx, conversation, typed, error)));
+                return;
+            }
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderErase(ctx, conversation, typed, error);
+            return;
+        }
+        customerData.erase(id, AccessControl.actor(ctx));
+        if (Htmx.isHtmx(ctx)) {
+            ctx.header("HX-Redirect", ConversationListRoutes.ERASED_URL);
+            return;
+        }
+        ctx.redirect(ConversationListRoutes.ERASED_URL, HttpStatus.SEE_OTHER);
+    }
+
+    static boolean confirmsErasure(String typed, String name) {
+        String given = normalized(typed);
+        if (given.isEmpty()) {
+            return false;
+        }
+        return ERASE_WORDS.stream().anyMatch(given::equalsIgnoreCase) || given.equalsIgnoreCase(normalized(name));
+    }
+
+    private static String normalized(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    }
+
+    private String shownName(Context ctx, Conversation conversation) {
+        return views(chrome.texts(ctx))
+                .live(conversation, queries.schema(), csrf(ctx))
+                .name();
+    }
+
+    private EraseForm eraseForm(Context ctx, Conversation conversation, String typed, String error) {
+        return new EraseForm(
+                chrome.texts(ctx), conversation.id().value(), shownName(ctx, conversation), csrf(ctx), typed, error);
+    }
+
+    private void renderErase(Context ctx, Conversation conversation, String typed, String error) {
+        var t = chrome.texts(ctx);
+        var form = eraseForm(ctx, conversation, typed, error);
+        var layout = chrome.layout(
+                ctx,
+                t,
+                t.format("erase.title", form.name()),
+                "conversations",
+                "erase",
+                conversation.id().value());
+        ctx.render("dashboard/erase.jte", Map.of("page", new ErasePage(layout, form)));
     }
 
     private void respondProfile(

@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import java.time.ZoneId;
 import sportello.ports.in.ChangeMode;
 import sportello.ports.in.EditProfile;
+import sportello.ports.in.ManageCustomerData;
 import sportello.ports.in.QueryAnalytics;
 import sportello.ports.in.QueryConversations;
 import sportello.ports.in.SendStaffReply;
@@ -25,6 +26,7 @@ public final class Dashboard {
             ChangeMode changeMode,
             EditProfile editProfile,
             QueryAnalytics analytics,
+            ManageCustomerData customerData,
             AccessControl access,
             InstantSource clock,
             ZoneId zone,
@@ -32,7 +34,7 @@ public final class Dashboard {
             boolean simulator) {
         var chrome = new Chrome(queries, clock, zone, simulator);
         this.list = new ConversationListRoutes(queries, chrome);
-        this.conversation = new ConversationRoutes(queries, staffReply, changeMode, editProfile, chrome);
+        this.conversation = new ConversationRoutes(queries, staffReply, changeMode, editProfile, customerData, chrome);
         this.analytics = new AnalyticsRoutes(analytics, chrome, json);
         this.login = new LoginRoutes(access);
     }

@@ -9,8 +9,12 @@ final class Urls {
     private Urls() {}
 
     static String conversation(String id) {
-        return "/dashboard/conversations/"
-                + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        return "/dashboard/conversations/" + encode(id);
+    }
+
+    /** One path segment. */
+    static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**

@@ -147,6 +147,61 @@ class OptionBTest {
     }
 
     @Test
+    void erasingACustomer_needsTheSessionsToken_andTheAuditNamesTheStaffMember() throws Exception {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
+        logIn("giulia", PASSWORD);
+        String token = sessionToken();
+        String api = "/api/customers/" + id.value();
+        String form = "/dashboard/conversations/" + id.value() + "/erase";
+
+        var apiWithout = http.send(api, "DELETE");
+        var formWithout = http.form(form, "confirm=ERASE");
+        var exported = http.get(api + "/export");
+        var apiWith = http.send(api, "DELETE", "X-CSRF-Token", token);
+
+        assertThat(apiWithout.statusCode()).isEqualTo(403);
+        assertThat(formWithout.statusCode()).isEqualTo(403);
+        assertThat(exported.statusCode()).isEqualTo(200);
+        assertThat(apiWith.statusCode()).isEqualTo(200);
+        assertThat(desk.json.readTree(apiWith.body()).at("/erased/conversation").asInt())
+                .isEqualTo(1);
+        assertThat(desk.records.auditLog())
+                .extracting(e -> e.action() + " by " + e.actor())
+                .containsExactly("export by giulia", "erase by giulia");
+    }
+
+    @Test
+    void withTheApiToken_theAuditNamesTheToken_andNoSessionIsNeeded() throws Exception {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
+        var bearer = new String[] {"Authorization", "Bearer s3cret-token-for-integrations"};
+
+        var exported = http.get("/api/customers/" + id.value() + "/export", bearer);
+        var erased = http.send("/api/customers/" + id.value(), "DELETE", bearer);
+        var withoutAnything = http.send("/api/customers/" + id.value(), "DELETE");
+
+        assertThat(exported.statusCode()).isEqualTo(200);
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(withoutAnything.statusCode()).isEqualTo(401);
+        assertThat(desk.records.auditLog())
+                .extracting(e -> e.action() + " by " + e.actor())
+                .containsExactly("export by api-token", "erase by api-token");
+    }
+
+    @Test
+    void sendingByApi_withTheSession_needsItsToken() throws Exception {
+        desk.customerWrites(TestMessages.giulia(), "Ciao");
+        logIn("giulia", PASSWORD);
+        String token = sessionToken();
+        String body = "{\"to\": \"+393331234567\", \"text\": \"Ecco\"}";
+
+        var without = http.post("/api/messages", body);
+        var with = http.post("/api/messages", body, "X-CSRF-Token", token);
+
+        assertThat(without.statusCode()).isEqualTo(403);
+        assertThat(with.statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void bearerToken_needsNoSessionAndNoCsrf() throws Exception {
         var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
 

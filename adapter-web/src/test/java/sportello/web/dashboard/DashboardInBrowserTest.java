@@ -209,6 +209,36 @@ class DashboardInBrowserTest {
     }
 
     @Test
+    void erasingACustomer_asksForConfirmation_andTheConversationLeavesTheList() {
+        var giulia = desk.customerWrites(TestMessages.giulia(), "Buongiorno, cancellate i miei dati");
+        desk.customerWrites(TestMessages.marco(), "Salve");
+        open("/dashboard");
+        PlaywrightAssertions.assertThat(page.locator("#row-" + giulia.value())).isVisible();
+
+        page.locator("#row-" + giulia.value() + " .name").click();
+        page.locator("#erase-customer").click();
+        PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Erase Giulia Rossi?");
+        page.locator("#erase-confirm").fill("Giulia");
+        page.locator("#erase-confirmed").click();
+        PlaywrightAssertions.assertThat(page.locator("#erase-error")).containsText("nothing was erased");
+        assertThat(desk.records.isErased(giulia)).isFalse();
+
+        page.locator("#erase-confirm").fill("ERASE");
+        page.locator("#erase-confirmed").click();
+
+        PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile("/dashboard\\?erased=1$"));
+        PlaywrightAssertions.assertThat(page.locator("#list-notice")).containsText("data has been erased");
+        PlaywrightAssertions.assertThat(page.locator("#row-" + giulia.value())).hasCount(0);
+        PlaywrightAssertions.assertThat(page.locator("#conversation-list")).containsText("Marco Bianchi");
+        PlaywrightAssertions.assertThat(page.locator("#conversation-list"))
+                .not()
+                .containsText("Giulia");
+        assertThat(desk.records.auditLog())
+                .singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo("local-network"));
+    }
+
+    @Test
     void analytics_drawsItsChartsFromTheReport() {
         open("/dashboard/analytics");
 

@@ -227,6 +227,95 @@ class DashboardRoutesTest {
     }
 
     @Test
+    void conversationPage_offersTheGdprExportAndErasure_inBothLanguages() throws Exception {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
+        String path = "/dashboard/conversations/" + id.value();
+
+        var english = http.get(path, "Accept-Language", "en").body();
+        var italian = http.get(path, "Accept-Language", "it").body();
+
+        assertThat(english)
+                .contains("href=\"/api/customers/" + id.value() + "/export\" download>Export data (GDPR)</a>")
+                .contains("action=\"" + path + "/erase\"", "id=\"erase-customer\"", "Erase customer (GDPR)");
+        assertThat(italian).contains("Esporta dati (GDPR)", "Cancella cliente (GDPR)");
+    }
+
+    @Test
+    void erasing_asksToTypeTheNameOrTheWord_andNothingElseErases() throws Exception {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
+        String path = "/dashboard/conversations/" + id.value() + "/erase";
+
+        var english = http.get(path, "Accept-Language", "en");
+        var italian = http.get(path, "Accept-Language", "it");
+        var wrong = http.form(path, "confirm=Giulia&_csrf=" + csrf(), "Accept-Language", "en");
+
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.body()).contains("Erase Giulia Rossi?", "type the customer's name (Giulia Rossi) or ERASE");
+        assertThat(italian.body()).contains("Cancellare Giulia Rossi?", "oppure CANCELLA");
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body()).contains("id=\"erase-error\"", "nothing was erased", "value=\"Giulia\"");
+        assertThat(desk.records.isErased(id)).isFalse();
+        assertThat(desk.records.auditLog()).isEmpty();
+    }
+
+    @Test
+    void erasingWithTheName_goesBackToTheListWithANotice_andTheCustomerIsGone() throws Exception {
+        var giulia = desk.customerWrites(TestMessages.giulia(), "Ciao");
+        desk.customerWrites(TestMessages.marco(), "Buongiorno");
+
+        var erased = http.form(
+                "/dashboard/conversations/" + giulia.value() + "/erase", "confirm=+giulia++ROSSI+&_csrf=" + csrf());
+        var list = http.get("/dashboard?erased=1", "Accept-Language", "en").body();
+
+        assertThat(erased.statusCode()).isEqualTo(303);
+        assertThat(erased.headers().firstValue("Location")).contains("/dashboard?erased=1");
+        assertThat(list)
+                .contains("id=\"list-notice\"", "The customer's data has been erased")
+                .contains("Marco Bianchi")
+                .doesNotContain("Giulia");
+        assertThat(desk.records.auditLog())
+                .singleElement()
+                .satisfies(e -> assertThat(e.action() + " " + e.subject() + " by " + e.actor())
+                        .isEqualTo("erase " + giulia.value() + " by local-network"));
+        assertThat(http.get("/dashboard/conversations/" + giulia.value(), "Accept", "text/html")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void erasingWithTheItalianWord_works_andAnUnknownCustomerIs404() throws Exception {
+        var id = desk.customerWrites(TestMessages.marco(), "Buongiorno");
+
+        var erased = http.form("/dashboard/conversations/" + id.value() + "/erase", "confirm=cancella&_csrf=" + csrf());
+        var again = http.form(
+                "/dashboard/conversations/" + id.value() + "/erase",
+                "confirm=CANCELLA&_csrf=" + csrf(),
+                "Accept",
+                "text/html");
+
+        assertThat(erased.statusCode()).isEqualTo(303);
+        assertThat(desk.records.isErased(id)).isTrue();
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(desk.records.auditLog()).hasSize(1);
+    }
+
+    @Test
+    void erasingWithHtmx_swapsTheFormOnAMismatch_andRedirectsOnceErased() throws Exception {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
+        String path = "/dashboard/conversations/" + id.value() + "/erase";
+
+        var wrong = htmxForm(path, "confirm=DELETE");
+        var right = htmxForm(path, "confirm=ERASE");
+
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body().strip()).startsWith("<section class=\"erase\" id=\"erase\">");
+        assertThat(wrong.body()).contains("id=\"erase-error\"").doesNotContain("<html");
+        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(right.headers().firstValue("HX-Redirect")).contains("/dashboard?erased=1");
+        assertThat(desk.records.isErased(id)).isTrue();
+    }
+
+    @Test
     void unknownConversation_isA404Page() throws Exception {
         var response = http.get("/dashboard/conversations/nope", "Accept", "text/html", "Accept-Language", "en");
 

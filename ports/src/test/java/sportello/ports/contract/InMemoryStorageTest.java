@@ -45,4 +45,20 @@ class InMemoryStorageTest {
             return Storage.of(new InMemoryStorage());
         }
     }
+
+    @Nested
+    class RetentionTest extends RetentionContract {
+        @Override
+        protected Storage createStorage() {
+            return Storage.of(new InMemoryStorage());
+        }
+    }
+
+    @Nested
+    class CustomerRecordsTest extends CustomerRecordsContract {
+        @Override
+        protected Storage createStorage() {
+            return Storage.of(new InMemoryStorage());
+        }
+    }
 }

@@ -36,16 +36,23 @@ import sportello.ports.out.AnalyticsReport;
 import sportello.ports.out.ConversationQuery;
 import sportello.ports.out.ConversationSummary;
 import sportello.ports.out.Conversations;
+import sportello.ports.out.CustomerRecords;
 import sportello.ports.out.Inbox;
 import sportello.ports.out.InboxEntry;
 import sportello.ports.out.Outbox;
 import sportello.ports.out.OutboxEntry;
 import sportello.ports.out.RawDelivery;
+import sportello.ports.out.Retention;
 import sportello.ports.out.Usage;
 import sportello.ports.out.UsageLog;
 
-/** In-memory storage behind the storage ports and analytics, sharing one state as the SQLite file does. */
-public final class InMemoryStorage implements Conversations, Inbox, Outbox, UsageLog, Analytics {
+/**
+ * In-memory storage behind the storage ports and analytics, sharing one state as the SQLite file does. Retention and
+ * erasure keep what the analytics need as anonymous copies (messages without text or ids of their own, conversations
+ * of nobody), so the figures of past days do not change, as the SQLite adapter's anonymous counts do.
+ */
+public final class InMemoryStorage
+        implements Conversations, Inbox, Outbox, UsageLog, Analytics, Retention, CustomerRecords {
 
     private enum SendState {
         QUEUED,
@@ -91,6 +98,12 @@ public final class InMemoryStorage implements Conversations, Inbox, Outbox, Usag
     private final Map<ConversationId, Instant> seenByStaff = new LinkedHashMap<>();
     private final Map<ConversationId, List<Usage>> usage = new LinkedHashMap<>();
     private final List<AttentionEvent> attentionEvents = new ArrayList<>();
+    /** Anonymous copies of the messages retention deleted, per conversation, for analytics and list times. */
+    private final Map<ConversationId, List<Message>> forgotten = new LinkedHashMap<>();
+    /** Anonymous copies of erased conversations: their whole timeline, for analytics only. */
+    private final List<Conversation> erased = new ArrayList<>();
+
+    private final List<AuditEntry> audit = new ArrayList<>();
     private long nextInboxId = 1;
 
     public InMemoryStorage(ProfileSchema schema) {
@@ -251,8 +264,25 @@ public final class InMemoryStorage implements Conversations, Inbox, Outbox, Usag
                 .toList();
     }
 
+    /**
+     * The list follows the stored messages; once retention deleted them all, the conversation keeps the time of its
+     * last message (and of the customer's last message) but shows no text.
+     */
     private ConversationSummary summary(Conversation c) {
         var seen = seenByStaff.getOrDefault(c.id(), Instant.EPOCH);
+        var gone = forgotten.getOrDefault(c.id(), List.of());
+        Instant lastAt = c.lastMessage()
+                .map(Message::at)
+                .orElseGet(() -> gone.stream()
+                        .map(Message::at)
+                        .max(Comparator.naturalOrder())
+                        .orElse(null));
+        Instant lastInbound = c.lastInboundAt()
+                .orElseGet(() -> gone.stream()
+                        .filter(m -> m.direction() == Direction.IN)
+                        .map(Message::at)
+                        .max(Comparator.naturalOrder())
+                        .orElse(null));
         int unread = (int) c.messages().stream()
                 .filter(m -> m.direction() == Direction.IN && m.at().isAfter(seen))
                 .count();
@@ -265,9 +295,9 @@ public final class InMemoryStorage implements Conversations, Inbox, Outbox, Usag
                 c.customer(),
                 name,
                 c.mode(),
-                c.lastMessage().map(Message::at).orElse(null),
+                lastAt,
                 c.lastMessage().map(Message::text).orElse(""),
-                c.lastInboundAt().orElse(null),
+                lastInbound,
                 c.profile().isComplete(schema),
                 c.attention().isNeeded(),
                 c.attention().reason(),
@@ -330,9 +360,12 @@ public final class InMemoryStorage implements Conversations, Inbox, Outbox, Usag
             throw new IllegalArgumentException("the range starts (" + from + ") after it ends (" + to + ")");
         }
         var range = new Range(from, to.plusDays(1), zone);
-        var all = headers.keySet().stream().map(id -> byId(id).orElseThrow()).toList();
-        var active = all.stream().filter(c -> range.anyMessageIn(c)).toList();
-        var answers = answers(active, range);
+        var live = headers.keySet().stream()
+                .map(id -> withForgotten(byId(id).orElseThrow()))
+                .toList();
+        var all = Stream.concat(live.stream(), erased.stream()).toList();
+        var active = live.stream().filter(c -> range.anyMessageIn(c)).toList();
+        var answers = answers(all.stream().filter(range::anyMessageIn).toList(), range);
         return new AnalyticsReport(
                 from,
                 to,
@@ -440,6 +473,184 @@ public final class InMemoryStorage implements Conversations, Inbox, Outbox, Usag
                 calls.stream().mapToLong(Usage::cachedTokens).sum(),
                 calls.stream().mapToLong(Usage::outputTokens).sum(),
                 calls.stream().map(Usage::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    // --- Retention
+
+    /**
+     * Same rules as the SQLite adapter: messages older than {@code before} go (outbound ones only once accepted or
+     * failed), with the status reports about them and old reports about no stored message; handled inbox entries
+     * older than {@code before} go; pending ones, unsent messages, conversations and profiles stay.
+     */
+    @Override
+    public synchronized int deleteMessagesBefore(Instant before) {
+        int deleted = 0;
+        for (var entry : inbound.entrySet()) {
+            var old = entry.getValue().stream()
+                    .filter(m -> m.at().isBefore(before))
+                    .toList();
+            entry.getValue().removeAll(old);
+            remember(entry.getKey(), old);
+            deleted += old.size();
+        }
+        var oldOutgoing = outgoing.values().stream()
+                .filter(o -> o.message.at().isBefore(before))
+                .filter(o -> o.state == SendState.ACCEPTED || o.state == SendState.FAILED)
+                .toList();
+        for (Outgoing out : oldOutgoing) {
+            reports.removeIf(r -> isAbout(out, r));
+            outgoing.remove(out.entryId);
+            remember(out.conversation, List.of(out.message));
+            deleted++;
+        }
+        reports.removeIf(
+                r -> r.at().isBefore(before) && outgoing.values().stream().noneMatch(o -> isAbout(o, r)));
+        inboxByKey
+                .values()
+                .removeIf(p ->
+                        !pending.containsKey(p.id()) && p.message().sentAt().isBefore(before));
+        return deleted;
+    }
+
+    private void remember(ConversationId conversation, List<Message> messages) {
+        if (!messages.isEmpty()) {
+            forgotten
+                    .computeIfAbsent(conversation, id -> new ArrayList<>())
+                    .addAll(messages.stream().map(InMemoryStorage::anonymous).toList());
+        }
+    }
+
+    /** What analytics need of a message: when, which way, by whom, what kind; no text, no channel id. */
+    private static Message anonymous(Message message) {
+        return new Message(
+                UUID.randomUUID().toString(),
+                null,
+                message.direction(),
+                message.author(),
+                message.kind(),
+                "",
+                message.at(),
+                message.delivery());
+    }
+
+    /** The conversation with the anonymous copies of its forgotten messages, as analytics see it. */
+    private Conversation withForgotten(Conversation c) {
+        var gone = forgotten.getOrDefault(c.id(), List.of());
+        if (gone.isEmpty()) {
+            return c;
+        }
+        var messages = new ArrayList<>(gone);
+        messages.addAll(c.messages());
+        return new Conversation(c.id(), c.customer(), c.mode(), messages, c.profile(), c.attention());
+    }
+
+    private static boolean isAbout(Outgoing out, StatusReport report) {
+        var channelId = out.message.channelMessageId();
+        return out.entryId.equals(report.correlation())
+                || (channelId != null && channelId.equals(report.channelMessageId()));
+    }
+
+    // --- CustomerRecords
+
+    @Override
+    public synchronized Optional<CustomerExport> export(ConversationId id) {
+        return byId(id).map(conversation -> new CustomerExport(
+                conversation,
+                of(id),
+                inboxOf(conversation).stream().map(p -> p.message().raw()).toList()));
+    }
+
+    /**
+     * Same rules as the SQLite adapter: everything about the conversation goes, also pending inbox entries and
+     * unsent messages; analytics keep an anonymous copy (attention reasons only up to their first ':').
+     */
+    @Override
+    public synchronized Map<String, Integer> erase(ConversationId id) {
+        var conversation = byId(id);
+        if (conversation.isEmpty()) {
+            return Map.of();
+        }
+        var ghost = new ConversationId("erased-" + (erased.size() + 1));
+        erased.add(new Conversation(
+                ghost,
+                Customer.of(ghost.value(), null, null),
+                Mode.BOT,
+                withForgotten(conversation.get()).messages().stream()
+                        .map(InMemoryStorage::anonymous)
+                        .toList(),
+                CustomerProfile.EMPTY,
+                Attention.NONE));
+        forgotten.remove(id);
+        var removed = new LinkedHashMap<String, Integer>();
+        var mine = outgoing.values().stream()
+                .filter(o -> o.conversation.equals(id))
+                .toList();
+        int reportsBefore = reports.size();
+        reports.removeIf(r -> mine.stream().anyMatch(o -> isAbout(o, r)));
+        removed.put("status_report", reportsBefore - reports.size());
+        var entries = inboxOf(conversation.get());
+        entries.forEach(p -> {
+            inboxByKey.values().remove(p);
+            pending.remove(p.id());
+        });
+        removed.put("inbox_message", entries.size());
+        mine.forEach(o -> outgoing.remove(o.entryId));
+        var received = inbound.remove(id);
+        removed.put("message", (received == null ? 0 : received.size()) + mine.size());
+        removed.put("profile_value", headers.remove(id).profile().values().size());
+        int events = 0;
+        for (int i = 0; i < attentionEvents.size(); i++) {
+            var event = attentionEvents.get(i);
+            if (event.conversation().equals(id)) {
+                int colon = event.reason().indexOf(':');
+                var category = colon < 0
+                        ? event.reason()
+                        : event.reason().substring(0, colon).strip();
+                attentionEvents.set(i, new AttentionEvent(ghost, category, event.at()));
+                events++;
+            }
+        }
+        removed.put("attention_event", events);
+        var calls = usage.remove(id);
+        if (calls != null) {
+            usage.put(ghost, calls);
+        }
+        removed.put("model_usage", calls == null ? 0 : calls.size());
+        removed.put("conversation", 1);
+        seenByStaff.remove(id);
+        return removed;
+    }
+
+    @Override
+    public synchronized void audit(AuditEntry entry) {
+        audit.add(Objects.requireNonNull(entry, "entry"));
+    }
+
+    @Override
+    public synchronized List<AuditEntry> auditLog() {
+        return audit.stream().sorted(Comparator.comparing(AuditEntry::at)).toList();
+    }
+
+    /** The customer's inbox entries: by any of their identifiers, or by the channel ids of their messages. */
+    private List<Pending> inboxOf(Conversation conversation) {
+        var customer = conversation.customer();
+        var identifiers = Stream.of(customer.key().value(), customer.userId(), customer.phone())
+                .filter(Objects::nonNull)
+                .toList();
+        var channelIds = conversation.messages().stream()
+                .filter(m -> m.direction() == Direction.IN)
+                .map(Message::channelMessageId)
+                .filter(Objects::nonNull)
+                .toList();
+        return inboxByKey.values().stream()
+                .filter(p -> {
+                    var sender = p.message().customer();
+                    return identifiers.contains(sender.key().value())
+                            || (sender.userId() != null && sender.userId().equals(customer.userId()))
+                            || (sender.phone() != null && sender.phone().equals(customer.phone()))
+                            || channelIds.contains(p.message().channelMessageId());
+                })
+                .toList();
     }
 
     // --- Outbox

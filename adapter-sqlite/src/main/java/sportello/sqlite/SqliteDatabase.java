@@ -3,6 +3,8 @@ package sportello.sqlite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -18,8 +20,10 @@ import sportello.ports.out.StorageUnavailable;
 
 /**
  * The SQLite file that holds Sportello's state, migrated on open. Writes run in {@code BEGIN IMMEDIATE}
- * transactions so concurrent writers queue on the busy timeout instead of failing on a lock upgrade; reads run
- * in deferred transactions and, thanks to WAL, never wait for writers.
+ * transactions, one at a time: writers of this process queue on a Java lock before they touch SQLite. SQLite
+ * allows one writer anyway, and waiting inside its native busy handler would pin a virtual thread's carrier:
+ * under load (measured, see BENCHMARKS.md) every carrier ended up waiting for a lock whose holder had no carrier
+ * left to finish. Reads run in deferred transactions and, thanks to WAL, never wait for writers.
  */
 public final class SqliteDatabase {
 
@@ -32,6 +36,7 @@ public final class SqliteDatabase {
     private final DataSource writes;
     private final Jdbi writer;
     private final Jdbi reader;
+    private final ReentrantLock writeTurn = new ReentrantLock(true);
 
     private SqliteDatabase(Path file) {
         this.file = file;
@@ -83,10 +88,27 @@ public final class SqliteDatabase {
 
     /** Runs {@code work} in a write transaction; {@code action} names it in the error if storage fails. */
     <R> R inWriteTransaction(String action, HandleCallback<R, RuntimeException> work) {
+        awaitWriteTurn(action);
         try {
             return writer.inTransaction(work);
         } catch (JdbiException e) {
             throw StorageFailures.translate(action, file, e);
+        } finally {
+            writeTurn.unlock();
+        }
+    }
+
+    private void awaitWriteTurn(String action) {
+        try {
+            if (!writeTurn.tryLock(BUSY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new StorageUnavailable(
+                        "could not " + action + ": the database has been busy with other writes for "
+                                + BUSY_TIMEOUT_MILLIS + " ms; if this persists, the disk is too slow for the load",
+                        null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailable("interrupted while waiting to " + action, e);
         }
     }
 

@@ -1,16 +1,11 @@
 package sportello.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -24,6 +19,7 @@ import sportello.ports.fake.TestMessages;
 import sportello.ports.out.Channel;
 import sportello.web.Desk;
 import sportello.web.FixedAnalytics;
+import sportello.web.HeadlessChromium;
 import sportello.web.access.WebAccess;
 
 /**
@@ -33,8 +29,7 @@ import sportello.web.access.WebAccess;
  */
 class DashboardInBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     private Desk desk;
@@ -45,31 +40,14 @@ class DashboardInBrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM),
-                "Browser tests skipped: " + CHROMIUM + " is missing (install it with: apt-get install -y chromium)");
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -1,16 +1,11 @@
 package sportello.web.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -22,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.customer.Customer;
 import sportello.web.Desk;
+import sportello.web.HeadlessChromium;
 import sportello.web.access.WebAccess;
 
 /**
@@ -32,10 +28,9 @@ import sportello.web.access.WebAccess;
  */
 class SimulatorInBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String GIULIA = "393331234567";
     private static final String MARCO = "393387654321";
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     private Desk desk;
@@ -45,31 +40,14 @@ class SimulatorInBrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM),
-                "Browser tests skipped: " + CHROMIUM + " is missing (install it with: apt-get install -y chromium)");
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -13,6 +13,7 @@ import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.Direction;
 import sportello.domain.conversation.Message;
+import sportello.domain.conversation.Mode;
 import sportello.domain.customer.Customer;
 import sportello.domain.profile.CustomerProfile;
 import sportello.domain.profile.ProfileSchema;
@@ -65,6 +66,17 @@ public final class SqliteConversations implements Conversations {
     @Override
     public Optional<Conversation> byId(ConversationId id) {
         return database.inReadTransaction("read conversation " + id, handle -> load(handle, id.value()));
+    }
+
+    @Override
+    public Optional<Mode> modeOf(ConversationId id) {
+        return database.inReadTransaction(
+                "read the mode of conversation " + id,
+                handle -> handle.createQuery("SELECT mode FROM conversation WHERE id = :id")
+                        .bind("id", id.value())
+                        .mapTo(String.class)
+                        .findOne()
+                        .map(Mode::valueOf));
     }
 
     @Override

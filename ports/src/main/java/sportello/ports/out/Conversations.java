@@ -14,6 +14,9 @@ public interface Conversations {
 
     Optional<Conversation> byId(ConversationId id);
 
+    /** Who answers the conversation right now, without loading its messages (checked on every reply). */
+    Optional<sportello.domain.conversation.Mode> modeOf(ConversationId id);
+
     /** The conversation of this customer: matched by user id first, then by phone for older records. */
     Optional<Conversation> byCustomer(Customer customer);
 

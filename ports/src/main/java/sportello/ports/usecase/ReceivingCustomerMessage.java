@@ -209,8 +209,8 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
     /** Staff may take the conversation over while the agent is thinking; then the bot stays silent. */
     private boolean stillWithTheBot(Conversation conversation) {
         return conversations
-                .byId(conversation.id())
-                .map(c -> c.mode() == Mode.BOT)
+                .modeOf(conversation.id())
+                .map(mode -> mode == Mode.BOT)
                 .orElse(true);
     }
 

@@ -270,4 +270,16 @@ public abstract class ConversationsContract {
                         .unread())
                 .isZero();
     }
+
+    @Test
+    void modeOf_isTheStoredMode_andEmptyForUnknownIds() {
+        var conversation = startedBy(giulia(), "c1", "Ciao");
+        conversations.save(conversation);
+        var before = conversations.modeOf(conversation.id());
+        conversations.save(conversation.withMode(Mode.HUMAN));
+
+        assertThat(before).contains(Mode.BOT);
+        assertThat(conversations.modeOf(conversation.id())).contains(Mode.HUMAN);
+        assertThat(conversations.modeOf(new ConversationId("nope"))).isEmpty();
+    }
 }

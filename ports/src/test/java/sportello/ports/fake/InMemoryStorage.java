@@ -193,6 +193,11 @@ public final class InMemoryStorage
     }
 
     @Override
+    public synchronized Optional<Mode> modeOf(ConversationId id) {
+        return Optional.ofNullable(headers.get(id)).map(Header::mode);
+    }
+
+    @Override
     public synchronized Optional<Conversation> byCustomer(Customer customer) {
         var byUserId = customer.userIdValue()
                 .flatMap(userId -> headers.entrySet().stream()

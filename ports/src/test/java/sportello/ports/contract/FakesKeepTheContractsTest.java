@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import sportello.domain.customer.Customer;
+import sportello.ports.fake.RecordingAlertSink;
 import sportello.ports.fake.RecordingChannel;
+import sportello.ports.fake.RecordingEvents;
+import sportello.ports.fake.RecordingMetrics;
 import sportello.ports.fake.ScriptedReplyAgent;
 import sportello.ports.fake.StubWebhookReader;
 import sportello.ports.fake.TestMessages;
@@ -83,6 +86,39 @@ class FakesKeepTheContractsTest {
         @Override
         protected Map<String, String> handshakeWithWrongToken(String challenge) {
             return Map.of("token", "nope", "challenge", challenge);
+        }
+    }
+
+    @Nested
+    class RecordingAlertSinkTest extends AlertSinkContract {
+        private final RecordingAlertSink sink = new RecordingAlertSink();
+
+        @Override
+        protected sportello.ports.out.AlertSink sink() {
+            return sink;
+        }
+
+        @Override
+        protected void arrangeReceiverDown() {}
+    }
+
+    @Nested
+    class RecordingMetricsTest extends MetricsContract {
+        private final RecordingMetrics metrics = new RecordingMetrics();
+
+        @Override
+        protected sportello.ports.out.Metrics metrics() {
+            return metrics;
+        }
+    }
+
+    @Nested
+    class RecordingEventsTest extends ConversationEventsContract {
+        private final RecordingEvents events = new RecordingEvents();
+
+        @Override
+        protected sportello.ports.out.ConversationEvents events() {
+            return events;
         }
     }
 }

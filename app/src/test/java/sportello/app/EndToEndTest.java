@@ -259,4 +259,32 @@ class EndToEndTest {
         var restored = new SportelloClient(sportello.port());
         assertThat(restored.getJson("/api/conversations")).hasSize(1);
     }
+
+    @Test
+    void burstOfThreeMessages_getsOneAgentCallAndOneReply() throws Exception {
+        sportello.close();
+        var env = new HashMap<>(environment(dataDir.resolve("burst"), graph, openAi));
+        env.put("REPLY_DEBOUNCE_MS", "1500");
+        sportello = Wiring.build(Config.from(env)).start("127.0.0.1", 0);
+        client = new SportelloClient(sportello.port());
+        String webhook = Fixtures.text("whatsapp/inbound-text.json");
+        String wamid = "wamid.HBgMMzkzMzMxMjM0NTY3FQIAEhgUMDAyQjZFMTI1QkNCQjdDNjVBOTEA";
+
+        for (int i = 1; i <= 3; i++) {
+            client.postSignedWebhook(webhook.replace(wamid, wamid + i).getBytes(StandardCharsets.UTF_8));
+        }
+
+        Eventually.until(DEADLINE, "the three messages shown to staff", () -> {
+            var list = client.getJson("/api/conversations");
+            return list.size() == 1
+                    && client.getJson("/api/conversations/"
+                                            + list.get(0).path("id").asText())
+                                    .path("messages")
+                                    .size()
+                            >= 3;
+        });
+        awaitRepliesAndIdle(1);
+        assertThat(openAi.calls()).isEqualTo(1);
+        assertThat(graph.texts()).hasSize(1);
+    }
 }

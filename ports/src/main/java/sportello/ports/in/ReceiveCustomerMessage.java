@@ -11,6 +11,12 @@ public interface ReceiveCustomerMessage {
 
     void receive(List<InboxEntry> burst);
 
+    /**
+     * Shows messages in their conversation at once (and learns the profile from them) while the customer may still
+     * be typing; the answer comes with {@link #receive} once the burst is over. Leaves the entries pending.
+     */
+    void record(List<InboxEntry> burst);
+
     default void receive(InboxEntry entry) {
         receive(List.of(entry));
     }

@@ -44,6 +44,7 @@ public final class ConversationLanes implements AutoCloseable {
                 next = queue.peek();
                 if (next == null) {
                     lanes.remove(key);
+                    lanes.notifyAll();
                     return;
                 }
             }
@@ -57,6 +58,26 @@ public final class ConversationLanes implements AutoCloseable {
                     lanes.get(key).poll();
                 }
             }
+        }
+    }
+
+    /** Waits until every lane has run all it was given; true if that happened within {@code timeout}. */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lanes) {
+            while (!lanes.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    lanes.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

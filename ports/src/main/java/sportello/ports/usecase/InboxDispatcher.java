@@ -35,6 +35,7 @@ public final class InboxDispatcher {
     private final Duration debounce;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> failures = new ConcurrentHashMap<>();
+    private final Set<Long> shown = ConcurrentHashMap.newKeySet();
 
     public InboxDispatcher(
             Inbox inbox,
@@ -59,7 +60,11 @@ public final class InboxDispatcher {
         }
         Instant now = clock.instant();
         byCustomer.forEach((customer, burst) -> {
-            if (burst.stream().anyMatch(e -> inFlight.contains(e.id())) || stillTyping(burst, now)) {
+            if (burst.stream().anyMatch(e -> inFlight.contains(e.id()))) {
+                return;
+            }
+            if (stillTyping(burst, now)) {
+                showWhileTyping(customer, burst);
                 return;
             }
             burst.forEach(e -> inFlight.add(e.id()));
@@ -74,6 +79,25 @@ public final class InboxDispatcher {
         Instant newest = burst.getLast().receivedAt();
         Instant oldest = burst.getFirst().receivedAt();
         return now.isBefore(newest.plus(debounce)) && now.isBefore(oldest.plus(MAX_HOLD));
+    }
+
+    /** Staff see what the customer wrote at once; only the answer waits for the end of the burst. */
+    private void showWhileTyping(CustomerKey customer, List<InboxEntry> burst) {
+        var unseen = burst.stream().filter(e -> !shown.contains(e.id())).toList();
+        if (unseen.isEmpty()) {
+            return;
+        }
+        unseen.forEach(e -> inFlight.add(e.id()));
+        lanes.submit(customer, () -> {
+            try {
+                handler.record(unseen);
+                unseen.forEach(e -> shown.add(e.id()));
+            } catch (RuntimeException e) {
+                log.warn("Messages {} could not be shown yet, will try again: {}", ids(unseen), e.toString());
+            } finally {
+                unseen.forEach(e -> inFlight.remove(e.id()));
+            }
+        });
     }
 
     private void process(List<InboxEntry> burst) {
@@ -91,7 +115,10 @@ public final class InboxDispatcher {
                 log.warn("Messages {} failed (try {}), will try again: {}", ids(burst), tries, e.toString());
             }
         } finally {
-            burst.forEach(e -> inFlight.remove(e.id()));
+            burst.forEach(e -> {
+                inFlight.remove(e.id());
+                shown.remove(e.id());
+            });
         }
     }
 

@@ -107,14 +107,35 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
     }
 
     @Override
+    public void record(List<InboxEntry> burst) {
+        if (burst.isEmpty()) {
+            return;
+        }
+        Conversation conversation = conversationOf(burst.getFirst().message());
+        boolean changed = false;
+        for (InboxEntry entry : burst) {
+            var reception = conversation.receive(newId(), entry.message(), schema);
+            conversation = reception.conversation();
+            changed |= !(reception instanceof Reception.AlreadySeen);
+        }
+        if (changed) {
+            conversations.save(conversation);
+            events.changed(conversation.id());
+        }
+    }
+
+    private Conversation conversationOf(CustomerMessage message) {
+        return conversations
+                .byCustomer(message.customer())
+                .orElseGet(() -> Conversation.start(new ConversationId(newId()), message.customer()));
+    }
+
+    @Override
     public void receive(List<InboxEntry> burst) {
         if (burst.isEmpty()) {
             return;
         }
-        CustomerMessage first = burst.getFirst().message();
-        Conversation conversation = conversations
-                .byCustomer(first.customer())
-                .orElseGet(() -> Conversation.start(new ConversationId(newId()), first.customer()));
+        Conversation conversation = conversationOf(burst.getFirst().message());
         Message toAnswer = null;
         CustomerMessage toAnswerAsSent = null;
         boolean changed = false;

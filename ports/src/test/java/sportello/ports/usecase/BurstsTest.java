@@ -41,9 +41,10 @@ class BurstsTest {
                 List.of());
     }
 
-    private void dispatchAndWait(InboxDispatcher dispatcher, ConversationLanes lanes) throws InterruptedException {
+    /** Dispatches, then waits until every lane has run what it was given (lanes idle again). */
+    private void dispatchAndWait(InboxDispatcher dispatcher, ConversationLanes lanes) {
         dispatcher.dispatchPending();
-        lanes.drain(Duration.ofSeconds(10));
+        lanes.awaitIdle(Duration.ofSeconds(10));
     }
 
     private long replies() {
@@ -62,8 +63,10 @@ class BurstsTest {
         arrives(text(giulia(), "w2", "volevo sapere"));
         clock.advance(Duration.ofMillis(700));
         arrives(text(giulia(), "w3", "dell'ordine 58213"));
-        dispatcher.dispatchPending(); // still typing: nothing happens
+        dispatchAndWait(dispatcher, lanes); // still typing: shown to staff, not answered
         assertThat(agent.turns()).isEmpty();
+        assertThat(storage.byCustomer(giulia()).orElseThrow().messages()).hasSize(3);
+        assertThat(storage.pending(10)).hasSize(3);
         clock.advance(Duration.ofSeconds(2));
         dispatchAndWait(dispatcher, lanes);
 
@@ -81,9 +84,8 @@ class BurstsTest {
         for (int i = 0; i < 12; i++) {
             arrives(text(giulia(), "w" + i, "parola " + i));
             clock.advance(Duration.ofSeconds(1));
-            dispatcher.dispatchPending();
+            dispatchAndWait(dispatcher, lanes);
         }
-        lanes.drain(Duration.ofSeconds(10));
 
         assertThat(agent.turns()).isNotEmpty();
     }

@@ -99,12 +99,13 @@ public record Config(
 
     static Config from(Map<String, String> values) {
         var env = new Settings(values);
-        int port = env.port("PORT", 3000);
+        int port = env.number("PORT", 3000, 1, 65535, "a port number", "");
         String bind = env.text("BIND_ADDRESS", "0.0.0.0");
         Path dataDir = Path.of(env.text("DATA_DIR", "./data"));
         String businessName = env.text("BUSINESS_NAME", "Sportello");
         ZoneId zone = env.zone("BUSINESS_TIME_ZONE", "Europe/Rome");
-        Duration debounce = Duration.ofMillis(env.millis("REPLY_DEBOUNCE_MS", 2000));
+        Duration debounce = Duration.ofMillis(
+                env.number("REPLY_DEBOUNCE_MS", 2000, 0, 60_000, "a number of milliseconds", " (0 disables)"));
         Optional<String> alertUrl = env.has("ALERT_WEBHOOK_URL")
                 ? Optional.of(env.url("ALERT_WEBHOOK_URL", "https://hooks.slack.com/services/…"))
                 : Optional.empty();
@@ -120,8 +121,8 @@ public record Config(
                 zone,
                 debounce,
                 alertUrl,
-                env.count("BACKUP_KEEP", 14, 1, 365),
-                env.count("RETENTION_MONTHS", 24, 0, 600),
+                env.number("BACKUP_KEEP", 14, 1, 365, "a whole number", ""),
+                env.number("RETENTION_MONTHS", 24, 0, 600, "a whole number of months", " (0 keeps messages forever)"),
                 dashboard(env),
                 whatsApp(env),
                 openAi(env));
@@ -171,7 +172,13 @@ public record Config(
                 env.text("WHATSAPP_APP_SECRET", null),
                 env.url("WHATSAPP_API_BASE_URL", "https://graph.facebook.com"),
                 env.version("WHATSAPP_API_VERSION", "v26.0"),
-                env.rate("WHATSAPP_MESSAGES_PER_SECOND", 80)));
+                env.number(
+                        "WHATSAPP_MESSAGES_PER_SECOND",
+                        80,
+                        1,
+                        1000,
+                        "a whole number of messages per second",
+                        " (Meta's tiers are 80 and 1000)")));
     }
 
     private static Optional<OpenAi> openAi(Settings env) {
@@ -185,7 +192,7 @@ public record Config(
                 env.text("OPENAI_PROMPT_ID", null),
                 env.text("OPENAI_PROMPT_VERSION", null),
                 env.text("OPENAI_VECTOR_STORE_ID", null),
-                env.tokens("OPENAI_HISTORY_TOKEN_BUDGET", 3000)));
+                env.number("OPENAI_HISTORY_TOKEN_BUDGET", 3000, 500, 200_000, "a number of tokens", "")));
     }
 
     public boolean demoMode() {
@@ -208,7 +215,8 @@ public record Config(
             return has(key) ? Optional.of(values.get(key).strip()) : Optional.empty();
         }
 
-        int count(String key, int fallback, int min, int max) {
+        /** A whole number in [min, max]; the error names the key, what it measures and the range. */
+        int number(String key, int fallback, int min, int max, String what, String hint) {
             if (!has(key)) {
                 return fallback;
             }
@@ -219,56 +227,8 @@ public record Config(
                 }
                 return value;
             } catch (NumberFormatException e) {
-                throw new ConfigError(key + " must be a whole number between " + min + " and " + max + ", got '"
+                throw new ConfigError(key + " must be " + what + " between " + min + " and " + max + hint + ", got '"
                         + values.get(key) + "'");
-            }
-        }
-
-        int tokens(String key, int fallback) {
-            if (!has(key)) {
-                return fallback;
-            }
-            try {
-                int value = Integer.parseInt(values.get(key).strip());
-                if (value < 500 || value > 200_000) {
-                    throw new NumberFormatException();
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw new ConfigError(
-                        key + " must be a number of tokens between 500 and 200000, got '" + values.get(key) + "'");
-            }
-        }
-
-        int rate(String key, int fallback) {
-            if (!has(key)) {
-                return fallback;
-            }
-            try {
-                int value = Integer.parseInt(values.get(key).strip());
-                if (value < 1 || value > 1000) {
-                    throw new NumberFormatException();
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw new ConfigError(key + " must be a whole number of messages per second between 1 and 1000"
-                        + " (Meta's tiers are 80 and 1000), got '" + values.get(key) + "'");
-            }
-        }
-
-        long millis(String key, long fallback) {
-            if (!has(key)) {
-                return fallback;
-            }
-            try {
-                long value = Long.parseLong(values.get(key).strip());
-                if (value < 0 || value > 60_000) {
-                    throw new NumberFormatException();
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw new ConfigError(key + " must be a number of milliseconds between 0 and 60000 (0 disables),"
-                        + " got '" + values.get(key) + "'");
             }
         }
 
@@ -284,22 +244,6 @@ public record Config(
         void required(String key, String why) {
             if (!has(key)) {
                 throw new ConfigError(key + " is missing: " + why + ". Set it in the environment or in .env.");
-            }
-        }
-
-        int port(String key, int fallback) {
-            if (!has(key)) {
-                return fallback;
-            }
-            try {
-                int port = Integer.parseInt(values.get(key).strip());
-                if (port < 1 || port > 65535) {
-                    throw new NumberFormatException();
-                }
-                return port;
-            } catch (NumberFormatException e) {
-                throw new ConfigError(
-                        key + " must be a port number between 1 and 65535, got '" + values.get(key) + "'");
             }
         }
 

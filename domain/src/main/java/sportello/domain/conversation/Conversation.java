@@ -52,7 +52,7 @@ public record Conversation(
         if (seen.isPresent()) {
             return new Reception.AlreadySeen(this, seen.get());
         }
-        var message = Message.inbound(messageId, incoming);
+        var message = Message.inbound(messageId, withContext(incoming));
         var updatedProfile = learnFrom(incoming, messageId, schema);
         var withMessage = new ArrayList<>(messages);
         withMessage.add(message);
@@ -67,13 +67,34 @@ public record Conversation(
         };
     }
 
+    /** A deletion names what was deleted, so staff still know what the customer had written. */
+    private CustomerMessage withContext(CustomerMessage incoming) {
+        if (incoming.kind() != MessageKind.DELETION) {
+            return incoming;
+        }
+        var original = incoming.refersToValue().flatMap(this::messageWithChannelId);
+        if (original.isEmpty() || original.get().text().isBlank()) {
+            return incoming;
+        }
+        return new CustomerMessage(
+                incoming.channelAccount(),
+                incoming.channelMessageId(),
+                incoming.customer(),
+                incoming.kind(),
+                incoming.text() + ": «" + original.get().text() + "»",
+                incoming.sentAt(),
+                incoming.raw(),
+                incoming.attachment(),
+                incoming.refersTo());
+    }
+
     /**
      * Offers what the message says about the customer to the profile. A system notice is not the customer's words
      * and teaches nothing. A name already known is never replaced by one found in passing ("sono Marco"), and a
      * message that arrives late never overwrites what a newer message or a staff member recorded.
      */
     private CustomerProfile learnFrom(CustomerMessage incoming, String messageId, ProfileSchema schema) {
-        if (incoming.kind() == MessageKind.SYSTEM) {
+        if (incoming.kind() == MessageKind.SYSTEM || incoming.kind() == MessageKind.DELETION) {
             return profile;
         }
         var learned = profile;

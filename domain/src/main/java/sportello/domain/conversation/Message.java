@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One message of a conversation, in either direction. */
+/** One message of a conversation, in either direction; {@code attachment} is the file a customer sent with it. */
 public record Message(
         String id,
         String channelMessageId,
@@ -13,7 +13,8 @@ public record Message(
         MessageKind kind,
         String text,
         Instant at,
-        Delivery delivery) {
+        Delivery delivery,
+        Attachment attachment) {
 
     public Message {
         Objects.requireNonNull(id, "id");
@@ -29,6 +30,18 @@ public record Message(
         }
     }
 
+    public Message(
+            String id,
+            String channelMessageId,
+            Direction direction,
+            Author author,
+            MessageKind kind,
+            String text,
+            Instant at,
+            Delivery delivery) {
+        this(id, channelMessageId, direction, author, kind, text, at, delivery, null);
+    }
+
     public static Message inbound(String id, CustomerMessage message) {
         return new Message(
                 id,
@@ -38,11 +51,21 @@ public record Message(
                 message.kind(),
                 message.text(),
                 message.sentAt(),
-                new Delivery(DeliveryState.DELIVERED, null));
+                new Delivery(DeliveryState.DELIVERED, null),
+                message.attachment());
     }
 
     public static Message outbound(String id, Author author, String text, Instant at) {
         return new Message(id, null, Direction.OUT, author, MessageKind.TEXT, text, at, Delivery.PENDING);
+    }
+
+    /** A template the business sent; {@code text} is what it says, as far as we know it. */
+    public static Message outboundTemplate(String id, Author author, String text, Instant at) {
+        return new Message(id, null, Direction.OUT, author, MessageKind.TEMPLATE, text, at, Delivery.PENDING);
+    }
+
+    public Optional<Attachment> attachmentValue() {
+        return Optional.ofNullable(attachment);
     }
 
     public Optional<String> channelMessageIdValue() {
@@ -50,10 +73,10 @@ public record Message(
     }
 
     public Message withDelivery(Delivery newDelivery) {
-        return new Message(id, channelMessageId, direction, author, kind, text, at, newDelivery);
+        return new Message(id, channelMessageId, direction, author, kind, text, at, newDelivery, attachment);
     }
 
     public Message acceptedAs(String newChannelMessageId) {
-        return new Message(id, newChannelMessageId, direction, author, kind, text, at, delivery);
+        return new Message(id, newChannelMessageId, direction, author, kind, text, at, delivery, attachment);
     }
 }

@@ -15,8 +15,14 @@ public enum MessageKind {
     CONTACTS(true),
     BUTTON_REPLY(true),
     REACTION(false),
+    /** The customer changed the text of an earlier message; the new text is kept beside the original. */
+    EDIT(false),
+    /** The customer deleted an earlier message for everyone; staff still see what it said. */
+    DELETION(false),
     SYSTEM(false),
-    UNSUPPORTED(true);
+    UNSUPPORTED(true),
+    /** A pre-approved template the business sent; only ever outbound. */
+    TEMPLATE(false);
 
     private final boolean startsAgentTurn;
 

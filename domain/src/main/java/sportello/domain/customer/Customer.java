@@ -6,14 +6,30 @@ import java.util.Optional;
 /**
  * A person writing to the business. Identified by the channel's stable user id (WhatsApp's business-scoped
  * user id) when there is one, else by the phone number; the phone is an optional, updatable attribute.
+ * {@code previousUserId} is set only on the notice that the user id changed, so the customer's conversation can
+ * still be found under the old one; it is never stored.
  */
-public record Customer(CustomerKey key, String userId, String phone, String displayName) {
+public record Customer(CustomerKey key, String userId, String phone, String displayName, String previousUserId) {
 
     public Customer {
         Objects.requireNonNull(key, "key");
         userId = blankToNull(userId);
         phone = blankToNull(phone);
         displayName = blankToNull(displayName);
+        previousUserId = blankToNull(previousUserId);
+    }
+
+    public Customer(CustomerKey key, String userId, String phone, String displayName) {
+        this(key, userId, phone, displayName, null);
+    }
+
+    /** The customer as the channel names them after their user id changed from {@code previousUserId}. */
+    public static Customer withChangedUserId(String userId, String previousUserId, String phone, String displayName) {
+        return new Customer(CustomerKey.of(userId, phone), userId, phone, displayName, previousUserId);
+    }
+
+    public Optional<String> previousUserIdValue() {
+        return Optional.ofNullable(previousUserId);
     }
 
     /** Builds a customer from what a channel tells us; at least one of userId and phone is required. */

@@ -48,7 +48,7 @@ class ConversationReceiveTest {
     @ParameterizedTest
     @EnumSource(
             value = MessageKind.class,
-            names = {"REACTION", "SYSTEM", "STICKER"})
+            names = {"REACTION", "SYSTEM", "STICKER", "EDIT", "DELETION"})
     void messageThatAsksNothing_isStored_andNeedsNoAnswer(MessageKind kind) {
         var conversation = TestConversations.newWith(GIULIA);
 
@@ -61,7 +61,7 @@ class ConversationReceiveTest {
     @ParameterizedTest
     @EnumSource(
             value = MessageKind.class,
-            names = {"REACTION", "SYSTEM", "STICKER"},
+            names = {"REACTION", "SYSTEM", "STICKER", "TEMPLATE", "EDIT", "DELETION"},
             mode = EnumSource.Mode.EXCLUDE)
     void messageThatStartsATurn_inBotMode_botAnswers(MessageKind kind) {
         var conversation = TestConversations.newWith(GIULIA);
@@ -273,5 +273,68 @@ class ConversationReceiveTest {
                         "o1", Author.BOT, "Ciao! Come posso aiutarti?", Instant.parse("2026-11-17T09:00:00Z")));
 
         assertThat(conversation.lastInboundAt()).contains(MONDAY_9AM);
+    }
+
+    @Test
+    void edit_isKeptBesideTheOriginal_teachesTheProfile_andStartsNoTurn() {
+        var original = TestMessages.textFrom(GIULIA, "la mia mail è giulia.rosi@example.it");
+        var conversation = TestConversations.newWith(GIULIA)
+                .receive("m1", original, SCHEMA)
+                .conversation();
+        var edit = new CustomerMessage(
+                TestMessages.BUSINESS_NUMBER,
+                "wamid.edit",
+                TestMessages.customer(GIULIA),
+                MessageKind.EDIT,
+                "la mia mail è giulia.rossi@example.it",
+                TestMessages.MONDAY_9AM.plusSeconds(60),
+                "{}",
+                null,
+                original.channelMessageId());
+
+        var reception = conversation.receive("m2", edit, SCHEMA);
+
+        assertThat(reception).isInstanceOf(Reception.NoAnswerNeeded.class);
+        assertThat(reception.conversation().messages())
+                .extracting(Message::text)
+                .containsExactly("la mia mail è giulia.rosi@example.it", "la mia mail è giulia.rossi@example.it");
+        assertThat(reception
+                        .conversation()
+                        .profile()
+                        .value("email")
+                        .orElseThrow()
+                        .value())
+                .isEqualTo("giulia.rossi@example.it");
+    }
+
+    @Test
+    void deletion_showsStaffWhatWasDeleted_andTeachesNothing() {
+        var original = TestMessages.textFrom(GIULIA, "ordine 58213, scusate ho sbagliato chat");
+        var conversation = TestConversations.newWith(GIULIA)
+                .receive("m1", original, SCHEMA)
+                .conversation();
+        var deletion = new CustomerMessage(
+                TestMessages.BUSINESS_NUMBER,
+                "wamid.del",
+                TestMessages.customer(GIULIA),
+                MessageKind.DELETION,
+                "🗑 message deleted by the customer",
+                TestMessages.MONDAY_9AM.plusSeconds(60),
+                "{}",
+                null,
+                original.channelMessageId());
+
+        var reception = conversation.receive("m2", deletion, SCHEMA);
+
+        assertThat(reception).isInstanceOf(Reception.NoAnswerNeeded.class);
+        assertThat(reception.conversation().messages().getLast().text())
+                .isEqualTo("🗑 message deleted by the customer: «ordine 58213, scusate ho sbagliato chat»");
+    }
+
+    @Test
+    void pricing_saysWhetherTheMessageIsCharged() {
+        assertThat(new Pricing("PMP", "free_customer_service", "service").charged())
+                .isFalse();
+        assertThat(new Pricing("PMP", "regular", "utility").charged()).isTrue();
     }
 }

@@ -25,6 +25,49 @@ class ConversationValuesTest {
     }
 
     @Test
+    void attachment_travelsFromTheCustomerMessageIntoTheConversation() {
+        var photo = new Attachment("1203948576102938", "image/jpeg", null);
+        var sent = new CustomerMessage(
+                "acc",
+                "wamid.photo",
+                TestMessages.customer("393331234567"),
+                MessageKind.IMAGE,
+                "Ecco lo scontrino",
+                Instant.parse("2026-11-16T09:00:00Z"),
+                "{}",
+                photo);
+
+        var recorded = Message.inbound("m-1", sent);
+
+        assertThat(recorded.attachmentValue()).contains(photo);
+        assertThat(recorded.withDelivery(Delivery.PENDING).attachmentValue()).contains(photo);
+    }
+
+    @Test
+    void attachment_withoutMediaId_isRefused_andMissingMimeTypeMeansUnknownBytes() {
+        assertThatThrownBy(() -> new Attachment(" ", "image/jpeg", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Attachment("1", null, " ").mimeType()).isEqualTo("application/octet-stream");
+        assertThat(new Attachment("1", null, " ").fileNameValue()).isEmpty();
+        assertThat(new Attachment("1", "audio/ogg; codecs=opus", "nota.ogg").baseMimeType())
+                .isEqualTo("audio/ogg");
+    }
+
+    @Test
+    void templateMessage_followsTheChannelsRules_withErrorsThatSayWhatToDo() {
+        var ok = new TemplateMessage(" aggiornamento_ordine ", "it", java.util.List.of("Giulia", "58213"));
+        assertThat(ok.name()).isEqualTo("aggiornamento_ordine");
+        assertThat(ok.preview()).isEqualTo("📋 aggiornamento_ordine: Giulia, 58213");
+
+        assertThatThrownBy(() -> new TemplateMessage("Aggiornamento Ordine", "it", null))
+                .hasMessageContaining("lower-case letters");
+        assertThatThrownBy(() -> new TemplateMessage("x", "italiano", null)).hasMessageContaining("it, en or en_US");
+        assertThatThrownBy(() -> new TemplateMessage("x", "it", java.util.List.of("riga\nnuova")))
+                .hasMessageContaining("new lines");
+        assertThatThrownBy(() -> new TemplateMessage("x", "en_US", java.util.List.of(" ")))
+                .hasMessageContaining("empty");
+    }
+
+    @Test
     void attentionWithoutTime_isRefused() {
         assertThatThrownBy(() -> Attention.needed("handoff", null)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -92,4 +92,17 @@ class CustomerTest {
 
         assertThat(updated).isEqualTo(known);
     }
+
+    @Test
+    void changedUserId_remembersTheOldOne_onlyUntilTheConversationTakesTheNewOne() {
+        var known = Customer.of("IT.2468013579246801", null, "Chiara");
+        var notice = Customer.withChangedUserId("IT.1357924680135792", "IT.2468013579246801", null, null);
+
+        var updated = known.updatedWith(notice);
+
+        assertThat(notice.previousUserIdValue()).contains("IT.2468013579246801");
+        assertThat(updated.userId()).isEqualTo("IT.1357924680135792");
+        assertThat(updated.previousUserIdValue()).isEmpty();
+        assertThat(updated.displayName()).isEqualTo("Chiara");
+    }
 }

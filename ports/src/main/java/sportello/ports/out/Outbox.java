@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.ConversationId;
+import sportello.domain.conversation.TemplateMessage;
 
 /**
  * Driven port: the durable outbox. Each outgoing message is recorded before it is sent and its sending state is
@@ -17,6 +18,20 @@ public interface Outbox {
      * customer message it answers) enqueuing is idempotent: a second call returns the first entry.
      */
     OutboxEntry enqueue(ConversationId conversation, Author author, String text, String inReplyTo, Instant at);
+
+    /**
+     * Records a template message in the conversation and queues it; {@code text} is how it shows there (the
+     * template's text with its values, or {@link TemplateMessage#preview()}). Claimed entries carry the template.
+     */
+    OutboxEntry enqueueTemplate(
+            ConversationId conversation, Author author, TemplateMessage template, String text, Instant at);
+
+    /**
+     * Records a message that was already sent outside Sportello (staff on the WhatsApp Business app), so it shows
+     * in the conversation as accepted by the channel and is never sent by us. A second call with the same channel
+     * message id changes nothing. Returns whether it was new.
+     */
+    boolean recordSent(ConversationId conversation, Author author, String text, String channelMessageId, Instant at);
 
     /** Whether an answer to this customer message was already queued. */
     boolean hasReplyTo(String inReplyTo);

@@ -3,6 +3,7 @@ package sportello.ports.out;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import sportello.domain.conversation.BusinessEcho;
 import sportello.domain.conversation.CustomerMessage;
 import sportello.domain.conversation.StatusReport;
 
@@ -17,9 +18,25 @@ public interface WebhookReader {
 
     sealed interface Reading {
 
-        /** Signature valid; {@code messages} and {@code statuses} may both be empty (e.g. other webhook fields). */
-        record Events(List<CustomerMessage> messages, List<StatusReport> statuses, List<String> notices)
-                implements Reading {}
+        /**
+         * Signature valid; every list may be empty (e.g. other webhook fields). {@code echoes} are messages staff
+         * sent from outside Sportello on the same number.
+         */
+        record Events(
+                List<CustomerMessage> messages,
+                List<StatusReport> statuses,
+                List<String> notices,
+                List<BusinessEcho> echoes)
+                implements Reading {
+
+            public Events {
+                echoes = List.copyOf(echoes);
+            }
+
+            public Events(List<CustomerMessage> messages, List<StatusReport> statuses, List<String> notices) {
+                this(messages, statuses, notices, List.of());
+            }
+        }
 
         /** The signature is missing or wrong: nothing from this request may be stored. */
         record Forged(String reason) implements Reading {}

@@ -22,6 +22,9 @@ public final class DeliveringReplies {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveringReplies.class);
     static final String REFUSED_ALERT = "channel.refused";
+    static final String BLOCKED_ALERT = "channel.blocked";
+    /** While the channel is blocked, one message tries again this often; the rest wait untouched. */
+    static final Duration BLOCKED_PAUSE = Duration.ofMinutes(1);
 
     private final Outbox outbox;
     private final Conversations conversations;
@@ -31,6 +34,7 @@ public final class DeliveringReplies {
     private final ConversationEvents events;
     private final RaiseAlert alerts;
     private final Metrics metrics;
+    private volatile java.time.Instant pausedUntil = java.time.Instant.MIN;
 
     /** How hard to try: attempts before giving up, backoff bounds, and how long to wait on an unknown outcome. */
     public record Policy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration inDoubtWait) {
@@ -78,18 +82,36 @@ public final class DeliveringReplies {
         this.metrics = metrics;
     }
 
-    /** Sends every entry that is due now. */
+    /** Sends every entry that is due now; while the channel is blocked, only one now and then. */
     public int deliverDue() {
         int sent = 0;
+        if (paused()) {
+            return sent;
+        }
         for (var batch = outbox.claimDue(clock.instant(), 16);
                 !batch.isEmpty();
                 batch = outbox.claimDue(clock.instant(), 16)) {
-            for (OutboxEntry entry : batch) {
-                deliver(entry);
+            for (int i = 0; i < batch.size(); i++) {
+                deliver(batch.get(i));
                 sent++;
+                if (paused()) {
+                    putBack(batch.subList(i + 1, batch.size()));
+                    return sent;
+                }
             }
         }
         return sent;
+    }
+
+    /** Whether sending is paused because the channel is blocked. */
+    public boolean paused() {
+        return clock.instant().isBefore(pausedUntil);
+    }
+
+    private void putBack(java.util.List<OutboxEntry> unsent) {
+        for (OutboxEntry entry : unsent) {
+            outbox.retryAt(entry.id(), pausedUntil, "waiting: sending is paused");
+        }
     }
 
     /** After a restart: sends that were cut off mid-way are in doubt, never simply repeated. */
@@ -116,19 +138,24 @@ public final class DeliveringReplies {
             outbox.accepted(entry.id(), known.get());
             return;
         }
-        var result = channel.send(entry.recipient(), entry.text(), entry.id());
+        var result = entry.templateValue()
+                .map(template -> channel.sendTemplate(entry.recipient(), template, entry.id()))
+                .orElseGet(() -> channel.send(entry.recipient(), entry.text(), entry.id()));
         metrics.send(
                 switch (result) {
                     case Channel.SendResult.Accepted accepted -> "accepted";
                     case Channel.SendResult.RetryLater retry -> "retry";
                     case Channel.SendResult.InDoubt inDoubt -> "in_doubt";
                     case Channel.SendResult.Refused refused -> "refused";
+                    case Channel.SendResult.Blocked blocked -> "blocked";
                 });
         switch (result) {
             case Channel.SendResult.Accepted(var channelMessageId) -> {
                 outbox.accepted(entry.id(), channelMessageId);
                 alerts.resolve(REFUSED_ALERT);
+                alerts.resolve(BLOCKED_ALERT);
             }
+            case Channel.SendResult.Blocked(var reason) -> pause(entry, reason);
             case Channel.SendResult.RetryLater(var reason, var after) -> retryOrGiveUp(entry, reason, after);
             case Channel.SendResult.InDoubt(var reason) -> {
                 log.warn("Outcome of outbox entry {} unknown ({}); not resending before a recheck", entry.id(), reason);
@@ -136,6 +163,14 @@ public final class DeliveringReplies {
             }
             case Channel.SendResult.Refused(var reason, var critical) -> fail(entry, reason, critical);
         }
+    }
+
+    /** Nothing is lost while blocked: the message waits, and sending resumes by itself once the cause is fixed. */
+    private void pause(OutboxEntry entry, String reason) {
+        pausedUntil = clock.instant().plus(BLOCKED_PAUSE);
+        log.error("CRITICAL: sending paused, messages are kept and retried every minute: {}", reason);
+        alerts.raise(BLOCKED_ALERT, "Sending to customers is paused", reason);
+        outbox.retryAt(entry.id(), pausedUntil, reason);
     }
 
     private void retryOrGiveUp(OutboxEntry entry, String reason, Duration hint) {

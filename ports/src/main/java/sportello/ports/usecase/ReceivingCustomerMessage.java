@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+import sportello.domain.business.BusinessHours;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
@@ -37,6 +38,7 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
 
     static final String AGENT_FAILED = "The assistant could not answer";
     static final String AGENT_ALERT = "agent.unavailable";
+    static final String FILE_MISSING = "A file from the customer could not be downloaded";
     private static final Logger log = LoggerFactory.getLogger(ReceivingCustomerMessage.class);
 
     private final Conversations conversations;
@@ -52,6 +54,9 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
     private final ProfileSchema schema;
     private final String fallbackText;
     private final Runnable repliesQueued;
+    private final KeepingMedia media;
+    private final BusinessHours hours;
+    private final TranscribingVoiceNotes voiceNotes;
 
     /** The collaborators, grouped so the constructor stays readable. */
     public record Ports(
@@ -89,8 +94,27 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
         }
     }
 
+    /** What a business may add to the basic handling: files, voice transcripts, opening hours. */
+    public record Extras(KeepingMedia media, TranscribingVoiceNotes voiceNotes, BusinessHours hours) {
+        public static final Extras NONE =
+                new Extras(KeepingMedia.none(), TranscribingVoiceNotes.none(), BusinessHours.UNKNOWN);
+    }
+
     public ReceivingCustomerMessage(
             Ports ports, InstantSource clock, ProfileSchema schema, String fallbackText, Runnable repliesQueued) {
+        this(ports, clock, schema, fallbackText, repliesQueued, Extras.NONE);
+    }
+
+    public ReceivingCustomerMessage(
+            Ports ports,
+            InstantSource clock,
+            ProfileSchema schema,
+            String fallbackText,
+            Runnable repliesQueued,
+            Extras extras) {
+        this.media = extras.media();
+        this.voiceNotes = extras.voiceNotes();
+        this.hours = extras.hours();
         this.conversations = ports.conversations();
         this.inbox = ports.inbox();
         this.outbox = ports.outbox();
@@ -113,15 +137,37 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
         }
         Conversation conversation = conversationOf(burst.getFirst().message());
         boolean changed = false;
+        var usage = new java.util.ArrayList<Usage>();
         for (InboxEntry entry : burst) {
-            var reception = conversation.receive(newId(), entry.message(), schema);
-            conversation = reception.conversation();
-            changed |= !(reception instanceof Reception.AlreadySeen);
+            var missingFile = media.keep(entry.message());
+            var message = readable(conversation, entry.message(), usage);
+            var reception = conversation.receive(newId(), message, schema);
+            conversation = flagIfMissing(reception.conversation(), missingFile);
+            changed |= !(reception instanceof Reception.AlreadySeen) || missingFile.isPresent();
         }
         if (changed) {
             conversations.save(conversation);
             events.changed(conversation.id());
         }
+        record(conversation, usage);
+    }
+
+    /** A voice note becomes its transcript, once: a message already recorded keeps the text it has. */
+    private CustomerMessage readable(Conversation conversation, CustomerMessage message, List<Usage> usage) {
+        boolean recorded = conversation.messages().stream()
+                .anyMatch(m -> message.channelMessageId().equals(m.channelMessageId()));
+        if (recorded) {
+            return message;
+        }
+        var transcribed = voiceNotes.transcribe(message);
+        usage.addAll(transcribed.usage());
+        return transcribed.message();
+    }
+
+    private Conversation flagIfMissing(Conversation conversation, java.util.Optional<String> missingFile) {
+        return missingFile
+                .map(reason -> conversation.flagForStaff(FILE_MISSING + ": " + reason, clock.instant()))
+                .orElse(conversation);
     }
 
     private Conversation conversationOf(CustomerMessage message) {
@@ -139,14 +185,18 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
         Message toAnswer = null;
         CustomerMessage toAnswerAsSent = null;
         boolean changed = false;
+        var transcriptUsage = new java.util.ArrayList<Usage>();
         for (InboxEntry entry : burst) {
-            var reception = conversation.receive(newId(), entry.message(), schema);
-            conversation = reception.conversation();
+            var missingFile = media.keep(entry.message());
+            var readable = readable(conversation, entry.message(), transcriptUsage);
+            var reception = conversation.receive(newId(), readable, schema);
+            conversation = flagIfMissing(reception.conversation(), missingFile);
+            changed |= missingFile.isPresent();
             switch (reception) {
                 case Reception.BotAnswers(var updated, var message) -> {
                     changed = true;
                     toAnswer = message;
-                    toAnswerAsSent = entry.message();
+                    toAnswerAsSent = readable;
                 }
                 case Reception.StaffAnswers(var updated, var message) -> changed = true;
                 case Reception.NoAnswerNeeded(var updated, var message) -> changed = true;
@@ -154,7 +204,7 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
                     // a previous run stored the message but may have stopped before queueing its answer
                     if (seen.mode() == Mode.BOT && message.kind().startsAgentTurn()) {
                         toAnswer = message;
-                        toAnswerAsSent = entry.message();
+                        toAnswerAsSent = readable;
                     }
                 }
             }
@@ -163,6 +213,7 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
             conversations.save(conversation);
             events.changed(conversation.id());
         }
+        record(conversation, transcriptUsage);
         if (toAnswer != null && !outbox.hasReplyTo(toAnswer.id())) {
             answer(conversation, toAnswer, toAnswerAsSent);
         }
@@ -173,7 +224,7 @@ public final class ReceivingCustomerMessage implements ReceiveCustomerMessage {
     private void answer(Conversation conversation, Message message, CustomerMessage incoming) {
         markRead(incoming);
         var now = clock.instant();
-        var tools = new TurnTools(conversation, schema, message.id(), now);
+        var tools = new TurnTools(conversation, schema, message.id(), now, hours);
         var answer = agent.answer(conversation, schema, now, tools);
         metrics.agentTurn(
                 answer instanceof ReplyAgent.Answer.Reply ? "reply" : "unavailable",

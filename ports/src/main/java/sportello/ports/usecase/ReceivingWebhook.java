@@ -3,12 +3,20 @@ package sportello.ports.usecase;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sportello.domain.conversation.Author;
+import sportello.domain.conversation.BusinessEcho;
+import sportello.domain.conversation.Conversation;
+import sportello.domain.conversation.ConversationId;
+import sportello.domain.conversation.Mode;
 import sportello.ports.in.ReceiveWebhook;
 import sportello.ports.out.ConversationEvents;
+import sportello.ports.out.Conversations;
 import sportello.ports.out.Inbox;
 import sportello.ports.out.Metrics;
+import sportello.ports.out.Outbox;
 import sportello.ports.out.RawDelivery;
 import sportello.ports.out.StorageUnavailable;
 import sportello.ports.out.WebhookReader;
@@ -25,6 +33,8 @@ public final class ReceivingWebhook implements ReceiveWebhook {
     private final Runnable newWork;
     private final ConversationEvents events;
     private final Metrics metrics;
+    private final Conversations conversations;
+    private final Outbox outbox;
 
     public ReceivingWebhook(
             String channel,
@@ -44,6 +54,25 @@ public final class ReceivingWebhook implements ReceiveWebhook {
             Runnable newWork,
             ConversationEvents events,
             Metrics metrics) {
+        this(channel, reader, inbox, clock, newWork, events, metrics, null, null);
+    }
+
+    /**
+     * With {@code conversations} and {@code outbox}, staff messages echoed from outside Sportello are recorded
+     * before the 200.
+     */
+    public ReceivingWebhook(
+            String channel,
+            WebhookReader reader,
+            Inbox inbox,
+            InstantSource clock,
+            Runnable newWork,
+            ConversationEvents events,
+            Metrics metrics,
+            Conversations conversations,
+            Outbox outbox) {
+        this.conversations = conversations;
+        this.outbox = outbox;
         this.channel = channel;
         this.reader = reader;
         this.inbox = inbox;
@@ -51,6 +80,27 @@ public final class ReceivingWebhook implements ReceiveWebhook {
         this.newWork = newWork;
         this.events = events;
         this.metrics = metrics;
+    }
+
+    /** The conversation is saved before the 200, so a failure here makes the channel deliver the echo again. */
+    private void record(BusinessEcho echo) {
+        if (conversations == null || outbox == null) {
+            log.warn("A staff message sent outside Sportello was not recorded: this channel has no conversations");
+            return;
+        }
+        var conversation = conversations.byCustomer(echo.customer()).orElseGet(() -> {
+            var started =
+                    Conversation.start(new ConversationId(UUID.randomUUID().toString()), echo.customer());
+            conversations.save(started);
+            return started;
+        });
+        boolean recorded =
+                outbox.recordSent(conversation.id(), Author.STAFF, echo.text(), echo.channelMessageId(), echo.sentAt());
+        if (recorded && conversation.mode() != Mode.HUMAN) {
+            // staff answering from the phone takes the conversation over, exactly like a dashboard reply
+            conversations.save(conversation.withMode(Mode.HUMAN));
+        }
+        events.changed(conversation.id());
     }
 
     @Override
@@ -74,9 +124,10 @@ public final class ReceivingWebhook implements ReceiveWebhook {
                     metrics.webhook("unreadable", 0);
                     yield new Outcome.KeptUnreadable(reason);
                 }
-                case WebhookReader.Reading.Events(var messages, var statuses, var notices) -> {
+                case WebhookReader.Reading.Events(var messages, var statuses, var notices, var echoes) -> {
                     notices.forEach(notice -> log.warn("Webhook notice: {}", notice));
                     int fresh = inbox.store(delivery, messages, statuses);
+                    echoes.forEach(this::record);
                     metrics.webhook("stored", fresh);
                     if (fresh > 0) {
                         newWork.run();

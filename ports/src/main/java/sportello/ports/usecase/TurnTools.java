@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import sportello.domain.business.BusinessHours;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.Mode;
 import sportello.domain.profile.FieldUpdate;
@@ -22,10 +24,17 @@ final class TurnTools implements AgentTools {
     private final ProfileSchema schema;
     private final String sourceMessageId;
     private final Instant now;
+    private final BusinessHours hours;
     private Conversation conversation;
     private boolean handedOff;
 
     TurnTools(Conversation conversation, ProfileSchema schema, String sourceMessageId, Instant now) {
+        this(conversation, schema, sourceMessageId, now, BusinessHours.UNKNOWN);
+    }
+
+    TurnTools(
+            Conversation conversation, ProfileSchema schema, String sourceMessageId, Instant now, BusinessHours hours) {
+        this.hours = hours;
         this.conversation = conversation;
         this.schema = schema;
         this.sourceMessageId = sourceMessageId;
@@ -62,7 +71,18 @@ final class TurnTools implements AgentTools {
         String why = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
         conversation = conversation.withMode(Mode.HUMAN).flagForStaff(HANDOFF + ": " + why, now);
         handedOff = true;
-        return new ToolResult(true, "handed over to staff; tell the customer a person will follow up");
+        var closed = openingHoursWhileClosed();
+        return new ToolResult(
+                true,
+                closed.map(h -> "handed over to staff; the business is closed now (opening hours: " + h
+                                + "): tell the customer a person will follow up when it opens, and give the"
+                                + " opening hours")
+                        .orElse("handed over to staff; tell the customer a person will follow up"));
+    }
+
+    @Override
+    public Optional<String> openingHoursWhileClosed() {
+        return hours.closedAt(now).map(Object::toString);
     }
 
     synchronized Conversation conversation() {

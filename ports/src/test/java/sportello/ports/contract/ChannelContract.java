@@ -45,6 +45,20 @@ public abstract class ChannelContract {
     }
 
     @Test
+    void approvedTemplate_canBeSent() {
+        arrangeAccepted();
+
+        var result = channel()
+                .sendTemplate(
+                        TestMessages.giulia(),
+                        new sportello.domain.conversation.TemplateMessage(
+                                "aggiornamento_ordine", "it", java.util.List.of("Giulia", "58213")),
+                        "entry-t");
+
+        assertThat(result).isInstanceOf(SendResult.Accepted.class);
+    }
+
+    @Test
     void temporaryFailure_isRetryable() {
         arrangeTemporaryFailure();
 

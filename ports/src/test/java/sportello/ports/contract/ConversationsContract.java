@@ -65,6 +65,59 @@ public abstract class ConversationsContract {
     }
 
     @Test
+    void attachmentsOfMessages_areKept() {
+        var document = new sportello.domain.conversation.CustomerMessage(
+                sportello.ports.fake.TestMessages.ACCOUNT,
+                "w-doc",
+                giulia(),
+                sportello.domain.conversation.MessageKind.DOCUMENT,
+                "fattura.pdf",
+                T0.plusSeconds(90),
+                "{}",
+                new sportello.domain.conversation.Attachment("998877", "application/pdf", "fattura.pdf"));
+        var conversation = received(
+                received(
+                        startedBy(giulia(), "c1", "Ciao"),
+                        "m-photo",
+                        sportello.ports.fake.TestMessages.photo(
+                                giulia(), "w-photo", "1203948576102938", "Ecco lo scontrino")),
+                "m-doc",
+                document);
+
+        conversations.save(conversation);
+
+        var found = conversations.byId(conversation.id()).orElseThrow().messages();
+        assertThat(found).isEqualTo(conversation.messages());
+        assertThat(found.get(1).attachmentValue().orElseThrow().mimeType()).isEqualTo("image/jpeg");
+        assertThat(found.get(2).attachmentValue().orElseThrow().fileNameValue()).contains("fattura.pdf");
+        assertThat(found.getFirst().attachmentValue()).isEmpty();
+    }
+
+    @Test
+    void customerWhoseUserIdChanged_isFoundUnderTheOldOne_andThenUnderTheNewOne() {
+        var chiara = Customer.of("IT.2468013579246801", null, "Chiara");
+        conversations.save(startedBy(chiara, "c1", "Ciao"));
+        var notice = Customer.withChangedUserId("IT.1357924680135792", "IT.2468013579246801", null, null);
+
+        var found = conversations.byCustomer(notice).orElseThrow();
+        conversations.save(received(
+                found,
+                "m-sys",
+                new CustomerMessage(
+                        sportello.ports.fake.TestMessages.ACCOUNT,
+                        "w-sys",
+                        notice,
+                        sportello.domain.conversation.MessageKind.SYSTEM,
+                        "customer's user id changed",
+                        T0.plusSeconds(5),
+                        "{}")));
+
+        assertThat(found.id().value()).isEqualTo("c1");
+        assertThat(conversations.byCustomer(Customer.of("IT.1357924680135792", null, null)))
+                .hasValueSatisfying(c -> assertThat(c.id().value()).isEqualTo("c1"));
+    }
+
+    @Test
     void unknownId_isEmpty() {
         assertThat(conversations.byId(new ConversationId("nope"))).isEmpty();
     }

@@ -20,6 +20,90 @@ import sportello.ports.out.WebhookReader;
 class FakesKeepTheContractsTest {
 
     @Nested
+    class ScriptedTranscriberTest extends TranscriberContract {
+        private final sportello.ports.fake.ScriptedTranscriber transcriber =
+                new sportello.ports.fake.ScriptedTranscriber();
+
+        @Override
+        protected sportello.ports.out.Transcriber transcriber() {
+            return transcriber;
+        }
+
+        @Override
+        protected void arrangeSpeech() {
+            transcriber.says("Buongiorno, il mio ordine è il 58213");
+        }
+
+        @Override
+        protected void arrangeOutage() {
+            transcriber.unavailable("OpenAI answered 503");
+        }
+    }
+
+    @Nested
+    class StaticTemplatesTest extends TemplatesContract {
+        private final sportello.ports.fake.StaticTemplates templates = new sportello.ports.fake.StaticTemplates();
+
+        @Override
+        protected sportello.ports.out.Templates templates() {
+            return templates;
+        }
+
+        @Override
+        protected void arrangeOrderUpdateApproved() {}
+
+        @Override
+        protected void arrangeUnreachable() {
+            templates.unavailable("Graph answered 503");
+        }
+    }
+
+    @Nested
+    class InMemoryMediaStoreTest extends MediaStoreContract {
+        private final sportello.ports.fake.InMemoryMediaStore store =
+                new sportello.ports.fake.InMemoryMediaStore(clock);
+
+        @Override
+        protected sportello.ports.out.MediaStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class ScriptedMediaSourceTest extends MediaSourceContract {
+        private final sportello.ports.fake.ScriptedMediaSource source =
+                new sportello.ports.fake.ScriptedMediaSource(1000);
+
+        @Override
+        protected sportello.ports.out.MediaSource source() {
+            return source;
+        }
+
+        @Override
+        protected String account() {
+            return "106540352242922";
+        }
+
+        @Override
+        protected void arrangeImage() {
+            source.publish(IMAGE_ID, "image/jpeg", IMAGE);
+        }
+
+        @Override
+        protected void arrangeOutage(String mediaId) {
+            source.outage(1);
+        }
+
+        @Override
+        protected void arrangeGone(String mediaId) {}
+
+        @Override
+        protected void arrangeTooLarge(String mediaId) {
+            source.publish(mediaId, "video/mp4", new byte[1001]);
+        }
+    }
+
+    @Nested
     class RecordingChannelTest extends ChannelContract {
         private final RecordingChannel channel = new RecordingChannel();
 

@@ -44,6 +44,33 @@ public abstract class InboxContract {
     }
 
     @Test
+    void attachment_comesBackWithThePendingMessage() {
+        var photo = sportello.ports.fake.TestMessages.photo(giulia(), "wamid.p", "1203948576102938", "Ecco");
+
+        inbox.store(raw(), List.of(photo), List.of());
+
+        assertThat(inbox.pending(10).getFirst().message()).isEqualTo(photo);
+    }
+
+    @Test
+    void messageAboutAnother_keepsWhichOneItIsAbout() {
+        var edit = new CustomerMessage(
+                sportello.ports.fake.TestMessages.ACCOUNT,
+                "wamid.edit",
+                giulia(),
+                sportello.domain.conversation.MessageKind.EDIT,
+                "la mia mail è giulia.rossi@example.it",
+                sportello.ports.fake.TestMessages.T0,
+                "{}",
+                null,
+                "wamid.original");
+
+        inbox.store(raw(), List.of(edit), List.of());
+
+        assertThat(inbox.pending(10).getFirst().message().refersToValue()).contains("wamid.original");
+    }
+
+    @Test
     void sameMessageDeliveredThreeTimes_isStoredOnce() {
         var message = text(giulia(), "wamid.1", "Ciao");
 

@@ -71,6 +71,50 @@ public abstract class OutboxContract {
     }
 
     @Test
+    void template_isShownWithItsText_andClaimedWithTheTemplate() {
+        var template = new sportello.domain.conversation.TemplateMessage(
+                "aggiornamento_ordine", "it", java.util.List.of("Giulia", "58213"));
+
+        storage.outbox()
+                .enqueueTemplate(id, Author.STAFF, template, "Ciao Giulia, il tuo ordine 58213 è in viaggio.", T0);
+
+        var message = outbound();
+        assertThat(message.kind()).isEqualTo(sportello.domain.conversation.MessageKind.TEMPLATE);
+        assertThat(message.text()).isEqualTo("Ciao Giulia, il tuo ordine 58213 è in viaggio.");
+        assertThat(message.delivery().state()).isEqualTo(DeliveryState.PENDING);
+        var claimed = storage.outbox().claimDue(T0, 10);
+        assertThat(claimed).singleElement().satisfies(e -> {
+            assertThat(e.templateValue()).contains(template);
+            assertThat(e.recipient()).isEqualTo(giulia());
+        });
+    }
+
+    @Test
+    void messageSentOutsideSportello_isShownAsSent_neverSent_andRecordedOnce() {
+        boolean first = storage.outbox().recordSent(id, Author.STAFF, "Ci penso io!", "wamid.echo", T0);
+        boolean again = storage.outbox().recordSent(id, Author.STAFF, "Ci penso io!", "wamid.echo", T0);
+
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+        var message = outbound();
+        assertThat(message.author()).isEqualTo(Author.STAFF);
+        assertThat(message.text()).isEqualTo("Ci penso io!");
+        assertThat(message.channelMessageId()).isEqualTo("wamid.echo");
+        assertThat(message.delivery().state()).isEqualTo(DeliveryState.SENT);
+        assertThat(storage.outbox().claimDue(T0.plusSeconds(60), 10)).isEmpty();
+        assertThat(storage.outbox().unsentCount()).isZero();
+    }
+
+    @Test
+    void plainText_isClaimedWithoutTemplate() {
+        storage.outbox().enqueue(id, Author.STAFF, "uno", null, T0);
+
+        assertThat(storage.outbox().claimDue(T0, 10))
+                .singleElement()
+                .satisfies(e -> assertThat(e.templateValue()).isEmpty());
+    }
+
+    @Test
     void replyToTheSameMessage_isQueuedOnce() {
         var first = storage.outbox().enqueue(id, Author.BOT, "uno", "m-in", T0);
         var second = storage.outbox().enqueue(id, Author.BOT, "due", "m-in", T0);

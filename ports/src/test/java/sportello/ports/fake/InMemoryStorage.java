@@ -28,6 +28,7 @@ import sportello.domain.conversation.Direction;
 import sportello.domain.conversation.Message;
 import sportello.domain.conversation.Mode;
 import sportello.domain.conversation.StatusReport;
+import sportello.domain.conversation.TemplateMessage;
 import sportello.domain.customer.Customer;
 import sportello.domain.profile.CustomerProfile;
 import sportello.domain.profile.ProfileSchema;
@@ -73,6 +74,7 @@ public final class InMemoryStorage
         int attempts;
         Instant dueAt;
         String reason;
+        TemplateMessage template;
 
         Outgoing(String entryId, ConversationId conversation, String inReplyTo, Message message) {
             this.entryId = entryId;
@@ -204,12 +206,17 @@ public final class InMemoryStorage
                         .filter(e -> userId.equals(e.getValue().customer().userId()))
                         .map(Map.Entry::getKey)
                         .findFirst());
+        var byPreviousUserId = customer.previousUserIdValue()
+                .flatMap(userId -> headers.entrySet().stream()
+                        .filter(e -> userId.equals(e.getValue().customer().userId()))
+                        .map(Map.Entry::getKey)
+                        .findFirst());
         var byPhone = customer.phoneValue()
                 .flatMap(phone -> headers.entrySet().stream()
                         .filter(e -> phone.equals(e.getValue().customer().phone()))
                         .map(Map.Entry::getKey)
                         .findFirst());
-        return byUserId.or(() -> byPhone).flatMap(this::byId);
+        return byUserId.or(() -> byPreviousUserId).or(() -> byPhone).flatMap(this::byId);
     }
 
     @Override
@@ -682,6 +689,37 @@ public final class InMemoryStorage
     }
 
     @Override
+    public synchronized OutboxEntry enqueueTemplate(
+            ConversationId conversation, Author author, TemplateMessage template, String text, Instant at) {
+        if (!headers.containsKey(conversation)) {
+            throw new IllegalArgumentException("no conversation " + conversation);
+        }
+        String id = UUID.randomUUID().toString();
+        var out = new Outgoing(id, conversation, null, Message.outboundTemplate(id, author, text, at));
+        out.template = template;
+        outgoing.put(id, out);
+        return entry(out);
+    }
+
+    @Override
+    public synchronized boolean recordSent(
+            ConversationId conversation, Author author, String text, String channelMessageId, Instant at) {
+        if (!headers.containsKey(conversation)) {
+            throw new IllegalArgumentException("no conversation " + conversation);
+        }
+        boolean known = outgoing.values().stream().anyMatch(o -> channelMessageId.equals(o.message.channelMessageId()));
+        if (known) {
+            return false;
+        }
+        String id = UUID.randomUUID().toString();
+        var out = new Outgoing(
+                id, conversation, null, Message.outbound(id, author, text, at).acceptedAs(channelMessageId));
+        out.state = SendState.ACCEPTED;
+        outgoing.put(id, out);
+        return true;
+    }
+
+    @Override
     public synchronized boolean hasReplyTo(String inReplyTo) {
         return outgoing.values().stream().anyMatch(o -> inReplyTo.equals(o.inReplyTo));
     }
@@ -756,7 +794,8 @@ public final class InMemoryStorage
                 headers.get(out.conversation).customer(),
                 out.message.text(),
                 out.attempts,
-                out.message.at());
+                out.message.at(),
+                out.template);
     }
 
     private Message withDelivery(Outgoing out) {

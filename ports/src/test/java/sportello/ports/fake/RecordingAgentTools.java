@@ -10,6 +10,18 @@ public final class RecordingAgentTools implements AgentTools {
 
     private final List<Map<String, String>> profileSaves = new ArrayList<>();
     private final List<String> handoffs = new ArrayList<>();
+    private String closedWithHours;
+
+    /** The business is closed now, with these opening hours. */
+    public synchronized RecordingAgentTools closedNow(String openingHours) {
+        closedWithHours = openingHours;
+        return this;
+    }
+
+    @Override
+    public synchronized java.util.Optional<String> openingHoursWhileClosed() {
+        return java.util.Optional.ofNullable(closedWithHours);
+    }
 
     @Override
     public synchronized ToolResult saveProfile(Map<String, String> values) {

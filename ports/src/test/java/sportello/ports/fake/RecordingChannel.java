@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import sportello.domain.conversation.TemplateMessage;
 import sportello.domain.customer.Customer;
 import sportello.ports.out.Channel;
 
@@ -14,6 +15,7 @@ public final class RecordingChannel implements Channel {
 
     private final List<Sent> sent = new ArrayList<>();
     private final List<String> markedRead = new ArrayList<>();
+    private final List<TemplateMessage> templates = new ArrayList<>();
     private final Deque<SendResult> script = new ArrayDeque<>();
     private int accepted;
 
@@ -31,6 +33,17 @@ public final class RecordingChannel implements Channel {
             return next;
         }
         return new SendResult.Accepted("wamid.fake-" + (++accepted));
+    }
+
+    /** Records the template as sent, with its preview as the text. */
+    @Override
+    public synchronized SendResult sendTemplate(Customer to, TemplateMessage template, String correlation) {
+        templates.add(template);
+        return send(to, template.preview(), correlation);
+    }
+
+    public synchronized List<TemplateMessage> templates() {
+        return List.copyOf(templates);
     }
 
     @Override

@@ -23,6 +23,11 @@ public final class StubWebhookReader implements WebhookReader {
         return this;
     }
 
+    public StubWebhookReader echoing(sportello.domain.conversation.BusinessEcho... echoes) {
+        next = new Reading.Events(List.of(), List.of(), List.of(), List.of(echoes));
+        return this;
+    }
+
     public StubWebhookReader unreadable(String reason) {
         next = new Reading.Unreadable(reason);
         return this;

@@ -36,6 +36,19 @@ public final class TestMessages {
         return text(from, channelMessageId, text, T0);
     }
 
+    /** A photo with a caption, its file published under {@code mediaId}. */
+    public static CustomerMessage photo(Customer from, String channelMessageId, String mediaId, String caption) {
+        return new CustomerMessage(
+                ACCOUNT,
+                channelMessageId,
+                from,
+                sportello.domain.conversation.MessageKind.IMAGE,
+                caption,
+                T0,
+                "{}",
+                new sportello.domain.conversation.Attachment(mediaId, "image/jpeg", null));
+    }
+
     public static CustomerMessage reaction(Customer from, String channelMessageId, String emoji) {
         return new CustomerMessage(ACCOUNT, channelMessageId, from, MessageKind.REACTION, emoji, T0, "{}");
     }

@@ -33,6 +33,8 @@ class AgentToolsInATurnTest {
     private final RecordingEvents events = new RecordingEvents();
     private final ManualClock clock = new ManualClock(TestMessages.T0);
 
+    private sportello.domain.business.BusinessHours hours = sportello.domain.business.BusinessHours.UNKNOWN;
+
     private void turn(ReplyAgent agent, String customerText) {
         storage.store(
                 new RawDelivery("whatsapp", "{}".getBytes(StandardCharsets.UTF_8), TestMessages.T0),
@@ -44,7 +46,8 @@ class AgentToolsInATurnTest {
                 clock,
                 ProfileSchema.standard(),
                 "fallback",
-                () -> {});
+                () -> {},
+                new ReceivingCustomerMessage.Extras(KeepingMedia.none(), TranscribingVoiceNotes.none(), hours));
         receiving.receive(storage.pending(10));
     }
 
@@ -107,6 +110,43 @@ class AgentToolsInATurnTest {
         assertThat(conversation().mode()).isEqualTo(Mode.HUMAN);
         assertThat(conversation().attention().reason()).isEqualTo("Handoff requested: vuole parlare con una persona");
         assertThat(conversation().messages().getLast().text()).isEqualTo("Un collega la contatterà a breve.");
+    }
+
+    @Test
+    void handoffWhileClosed_tellsTheAgentToGiveTheOpeningHours() {
+        // T0 is Wednesday 10:00 in Rome; the shop opens in the afternoon only
+        hours = new sportello.domain.business.BusinessHours(
+                sportello.domain.business.OpeningHours.parse("lun-sab 15-19"), java.time.ZoneId.of("Europe/Rome"));
+        var result = new AtomicReference<AgentTools.ToolResult>();
+        var closed = new AtomicReference<java.util.Optional<String>>();
+
+        turn(
+                agentThat(tools -> {
+                    result.set(tools.requestHandoff("reso"));
+                    closed.set(tools.openingHoursWhileClosed());
+                    return new Answer.Reply("Un collega la contatterà alle 15.");
+                }),
+                "voglio parlare con qualcuno");
+
+        assertThat(closed.get()).contains("lun-sab 15-19");
+        assertThat(result.get().summary()).contains("closed now").contains("lun-sab 15-19");
+    }
+
+    @Test
+    void handoffWhileOpen_saysNothingAboutHours() {
+        hours = new sportello.domain.business.BusinessHours(
+                sportello.domain.business.OpeningHours.parse("lun-sab 9-19"), java.time.ZoneId.of("Europe/Rome"));
+        var closed = new AtomicReference<java.util.Optional<String>>();
+
+        turn(
+                agentThat(tools -> {
+                    tools.requestHandoff("reso");
+                    closed.set(tools.openingHoursWhileClosed());
+                    return new Answer.Reply("Un collega la contatterà.");
+                }),
+                "voglio parlare con qualcuno");
+
+        assertThat(closed.get()).isEmpty();
     }
 
     @Test

@@ -80,7 +80,8 @@ class AlertsFromTheWorkTest {
         storage.save(Conversation.start(id, giulia())
                 .receive("m", text(giulia(), "w", "Ciao"), ProfileSchema.standard())
                 .conversation());
-        var channel = new RecordingChannel().thenAnswer(new SendResult.Refused("token expired (190)", true));
+        var channel =
+                new RecordingChannel().thenAnswer(new SendResult.Refused("template does not exist (132001)", true));
         var replies = new DeliveringReplies(
                 storage, storage, channel, clock, DeliveringReplies.Policy.DEFAULT, new RecordingEvents(), alerts);
 
@@ -90,7 +91,7 @@ class AlertsFromTheWorkTest {
         replies.deliverDue();
 
         assertThat(raised).containsExactly(DeliveringReplies.REFUSED_ALERT);
-        assertThat(resolved).containsExactly(DeliveringReplies.REFUSED_ALERT);
+        assertThat(resolved).contains(DeliveringReplies.REFUSED_ALERT);
     }
 
     @Test

@@ -3,6 +3,7 @@ package sportello.ports.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
+import sportello.domain.profile.ProfileSchema;
+import sportello.ports.fake.InMemoryMediaStore;
 import sportello.ports.fake.ManualClock;
 import sportello.ports.fake.RecordingEvents;
 import sportello.ports.fake.TestMessages;
@@ -87,30 +90,45 @@ class DataProtectionUseCasesTest {
     }
 
     @Test
-    void retention_deletesWhatIsOlderThanTheChosenMonths() {
+    void retention_deletesWhatIsOlderThanTheChosenMonths_filesToo() throws Exception {
         var cutoffs = new ArrayList<Instant>();
+        var media = new InMemoryMediaStore(clock);
+        media.save("old-photo", "image/jpeg", new ByteArrayInputStream(new byte[] {1}));
+        clock.advance(Duration.ofDays(800));
+        media.save("new-photo", "image/jpeg", new ByteArrayInputStream(new byte[] {1}));
 
         new ApplyingRetention(
                         before -> {
                             cutoffs.add(before);
                             return 0;
                         },
+                        media,
                         Period.ofMonths(24),
                         clock)
                 .apply();
 
-        assertThat(cutoffs).containsExactly(Instant.parse("2024-11-25T02:00:00Z"));
+        assertThat(cutoffs).containsExactly(Instant.parse("2027-02-02T02:00:00Z"));
+        assertThat(media.find("old-photo")).isEmpty();
+        assertThat(media.find("new-photo")).isPresent();
     }
 
     @Test
-    void exportAndErase_areAudited_withoutPersonalData() {
+    void exportAndErase_areAudited_withoutPersonalData_andErasureTakesTheFiles() throws Exception {
+        var media = new InMemoryMediaStore(clock);
+        media.save("photo-1", "image/jpeg", new ByteArrayInputStream(new byte[] {1}));
+        media.save("someone-elses", "image/jpeg", new ByteArrayInputStream(new byte[] {1}));
         var audit = new ArrayList<CustomerRecords.AuditEntry>();
         var id = new ConversationId("c1");
         var records = new CustomerRecords() {
             @Override
             public Optional<CustomerExport> export(ConversationId conversation) {
-                return Optional.of(new CustomerExport(
-                        Conversation.start(conversation, TestMessages.giulia()), List.of(), List.of()));
+                var withPhoto = Conversation.start(conversation, TestMessages.giulia())
+                        .receive(
+                                "m1",
+                                TestMessages.photo(TestMessages.giulia(), "wamid.p", "photo-1", "scontrino"),
+                                ProfileSchema.standard())
+                        .conversation();
+                return Optional.of(new CustomerExport(withPhoto, List.of(), List.of()));
             }
 
             @Override
@@ -128,12 +146,14 @@ class DataProtectionUseCasesTest {
                 return audit;
             }
         };
-        var managing = new ManagingCustomerData(records, clock, new RecordingEvents());
+        var managing = new ManagingCustomerData(records, media, clock, new RecordingEvents());
 
         managing.export(id, "giulia");
         var removed = managing.erase(id, "giulia");
 
-        assertThat(removed).containsEntry("message", 3);
+        assertThat(removed).containsEntry("message", 3).containsEntry("media", 1);
+        assertThat(media.find("photo-1")).isEmpty();
+        assertThat(media.find("someone-elses")).isPresent();
         assertThat(audit)
                 .extracting(CustomerRecords.AuditEntry::action, CustomerRecords.AuditEntry::subject)
                 .containsExactly(

@@ -51,6 +51,34 @@ class DeliveringRepliesTest {
     }
 
     @Test
+    void blockedChannel_pausesAllSending_keepsEveryMessage_andResumesByItselfWhenFixed() {
+        storage.enqueue(id, Author.STAFF, "secondo", null, clock.instant());
+        storage.enqueue(id, Author.STAFF, "terzo", null, clock.instant());
+        channel.thenAnswer(new SendResult.Blocked("(#190) the access token expired: set WHATSAPP_ACCESS_TOKEN"));
+
+        replies.deliverDue();
+
+        assertThat(channel.sent()).hasSize(1);
+        assertThat(replies.paused()).isTrue();
+        assertThat(storage.unsentCount()).isEqualTo(3);
+        assertThat(reply().delivery().state()).isEqualTo(DeliveryState.PENDING);
+
+        clock.advance(Duration.ofSeconds(30));
+        replies.deliverDue();
+        assertThat(channel.sent()).hasSize(1);
+
+        clock.advance(DeliveringReplies.BLOCKED_PAUSE);
+        replies.deliverDue();
+
+        assertThat(channel.sent()).hasSize(4);
+        assertThat(channel.sent().subList(1, 4))
+                .extracting(s -> s.text())
+                .containsExactlyInAnyOrder("Buongiorno!", "secondo", "terzo");
+        assertThat(storage.unsentCount()).isZero();
+        assertThat(replies.paused()).isFalse();
+    }
+
+    @Test
     void acceptedSend_recordsTheChannelId() {
         replies.deliverDue();
 

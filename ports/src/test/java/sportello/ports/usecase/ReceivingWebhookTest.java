@@ -34,6 +34,34 @@ class ReceivingWebhookTest {
     }
 
     @Test
+    void staffMessageFromTheBusinessApp_isRecordedAsStaff_andTheBotStepsAside() {
+        var withConversations = new ReceivingWebhook(
+                "whatsapp",
+                reader,
+                storage,
+                new ManualClock(TestMessages.T0),
+                () -> wakeUps++,
+                new RecordingEvents(),
+                sportello.ports.out.Metrics.NONE,
+                storage,
+                storage);
+        var echo = new sportello.domain.conversation.BusinessEcho(
+                TestMessages.ACCOUNT, "wamid.echo", TestMessages.giulia(), "Ciao Giulia, ci penso io", TestMessages.T0);
+        reader.echoing(echo);
+
+        var headers = Map.of("x-test-signature", StubWebhookReader.sign(body));
+        withConversations.receive(body, headers);
+        withConversations.receive(body, headers);
+
+        var conversation = storage.byCustomer(TestMessages.giulia()).orElseThrow();
+        assertThat(conversation.mode()).isEqualTo(sportello.domain.conversation.Mode.HUMAN);
+        assertThat(conversation.messages())
+                .singleElement()
+                .satisfies(m -> assertThat(m.author()).isEqualTo(sportello.domain.conversation.Author.STAFF));
+        assertThat(storage.pending(10)).isEmpty();
+    }
+
+    @Test
     void forgedDelivery_isRejected_andNothingIsStored() {
         reader.carrying(List.of(TestMessages.text(TestMessages.giulia(), "wamid.1", "Ciao")), List.of());
 

@@ -4,6 +4,10 @@ package sportello.whatsapp;
 public final class TestSettings {
 
     public static final String PHONE_NUMBER_ID = "106540352242922";
+
+    /** The WhatsApp Business Account id, which lists the templates. */
+    public static final String ACCOUNT_ID = "184932760215487";
+
     public static final String APP_SECRET = "test-app-secret";
     public static final String ACCESS_TOKEN = "test-access-token-EAAG0123456789";
     public static final String VERIFY_TOKEN = "test-verify-token";

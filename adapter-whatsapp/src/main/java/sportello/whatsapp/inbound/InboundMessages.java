@@ -46,7 +46,9 @@ final class InboundMessages {
                 content.kind(),
                 content.text(),
                 sentAt.get(),
-                // Kept whole so staff and later versions can read what v1 does not (context, referral, media ids).
-                message.toString()));
+                // Kept whole so staff and later versions can read what v1 does not (context, referral, media hashes).
+                message.toString(),
+                content.attachment(),
+                content.refersTo()));
     }
 }

@@ -3,6 +3,7 @@ package sportello.whatsapp.inbound;
 import static sportello.whatsapp.inbound.JsonFields.elements;
 import static sportello.whatsapp.inbound.JsonFields.epochSeconds;
 import static sportello.whatsapp.inbound.JsonFields.nonBlank;
+import static sportello.whatsapp.inbound.JsonFields.object;
 import static sportello.whatsapp.inbound.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import sportello.domain.conversation.DeliveryState;
+import sportello.domain.conversation.Pricing;
 import sportello.domain.conversation.StatusReport;
 
 /** Turns one {@code statuses[]} element into a {@link StatusReport}, or a notice saying why it could not. */
@@ -48,7 +50,22 @@ final class InboundStatuses {
                 state.get(),
                 at.get(),
                 failure,
-                correlation(nonBlank(status, "biz_opaque_callback_data"))));
+                correlation(nonBlank(status, "biz_opaque_callback_data")),
+                pricing(object(status, "pricing"))));
+    }
+
+    /**
+     * What Meta says the message costs; null when it says nothing (e.g. on {@code read}). {@code billable} is being
+     * retired and not read: {@code type} says whether it is charged.
+     */
+    private static Pricing pricing(JsonNode pricing) {
+        String model = nonBlank(pricing, "pricing_model");
+        String type = nonBlank(pricing, "type");
+        String category = nonBlank(pricing, "category");
+        if (model == null && type == null && category == null) {
+            return null;
+        }
+        return new Pricing(model, type, category);
     }
 
     private static Optional<DeliveryState> state(String name) {

@@ -7,17 +7,49 @@ import static sportello.whatsapp.inbound.JsonFields.object;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import sportello.domain.conversation.Attachment;
 import sportello.domain.conversation.MessageKind;
 
 /**
  * What one inbound message says, as a kind and a line of text staff and the agent can read. Media get their caption or
- * a short placeholder; anything we do not understand becomes "unsupported message" so it is kept, never dropped.
+ * a short placeholder, plus the {@link Attachment} naming the file to download (null when Meta sent no media id);
+ * anything we do not understand becomes "unsupported message" so it is kept, never dropped. {@code refersTo} is the
+ * wamid the message is about: the one it edits, deletes or reacts to, else the one it quotes.
  */
-record PayloadContent(MessageKind kind, String text) {
+record PayloadContent(MessageKind kind, String text, Attachment attachment, String refersTo) {
 
     static final String UNSUPPORTED = "unsupported message";
+    static final String EDITED = "✏️ ";
+    static final String EDITED_WITHOUT_CONTENT = EDITED + "message edited";
+    static final String DELETED = "🗑 message deleted by the customer";
 
+    PayloadContent(MessageKind kind, String text) {
+        this(kind, text, null, null);
+    }
+
+    PayloadContent(MessageKind kind, String text, Attachment attachment) {
+        this(kind, text, attachment, null);
+    }
+
+    /** A customer's message, including the kinds that only change an earlier one (edits, deletions, reactions). */
     static PayloadContent of(JsonNode message, ReadingCollector out) {
+        String type = JsonFields.text(message, "type");
+        JsonNode payload = type == null ? null : object(message, type);
+        return switch (type == null ? "" : type) {
+            case "edit" -> edit(payload, out);
+            case "revoke" ->
+                new PayloadContent(MessageKind.DELETION, DELETED, null, nonBlank(payload, "original_message_id"));
+            case "reaction" -> said(message, out).about(firstOf(nonBlank(payload, "message_id"), quoted(message)));
+            default -> said(message, out).about(quoted(message));
+        };
+    }
+
+    /**
+     * What a message says in itself, without what it refers to; also used for the new content of an edit and for
+     * what staff sent from the WhatsApp Business app. An edit or deletion reads as unsupported here, so an edit
+     * nested in an edit is never followed.
+     */
+    static PayloadContent said(JsonNode message, ReadingCollector out) {
         String type = JsonFields.text(message, "type");
         JsonNode payload = type == null ? null : object(message, type);
         return switch (type == null ? "" : type) {
@@ -31,7 +63,7 @@ record PayloadContent(MessageKind kind, String text) {
                         MessageKind.AUDIO,
                         payload,
                         payload.path("voice").asBoolean(false) ? "🎤 voice message" : "🎵 audio");
-            case "sticker" -> new PayloadContent(MessageKind.STICKER, "💟 sticker");
+            case "sticker" -> new PayloadContent(MessageKind.STICKER, "💟 sticker", attachment(payload));
             case "location" -> new PayloadContent(MessageKind.LOCATION, location(payload));
             case "contacts" -> new PayloadContent(MessageKind.CONTACTS, contacts(message, out));
             case "interactive" -> interactive(payload);
@@ -46,8 +78,39 @@ record PayloadContent(MessageKind kind, String text) {
         };
     }
 
+    private PayloadContent about(String wamid) {
+        return new PayloadContent(kind, text, attachment, wamid);
+    }
+
+    /**
+     * The new content, read like a message of its own type and marked as an edit. No attachment: an edit changes a
+     * caption at most, and the file came with the original.
+     */
+    private static PayloadContent edit(JsonNode edit, ReadingCollector out) {
+        JsonNode newMessage = object(edit, "message");
+        String newText = newMessage.isMissingNode() ? "" : said(newMessage, out).text();
+        String text = newText.isBlank() ? EDITED_WITHOUT_CONTENT : EDITED + newText;
+        return new PayloadContent(MessageKind.EDIT, text, null, nonBlank(edit, "original_message_id"));
+    }
+
+    /** The wamid a reply quotes ({@code context.id}; {@code message_id} as in our sends). A forward has none. */
+    private static String quoted(JsonNode message) {
+        JsonNode context = object(message, "context");
+        return firstOf(nonBlank(context, "id"), nonBlank(context, "message_id"));
+    }
+
     private static PayloadContent media(MessageKind kind, JsonNode payload, String placeholder) {
-        return new PayloadContent(kind, firstOf(nonBlank(payload, "caption"), placeholder));
+        return new PayloadContent(kind, firstOf(nonBlank(payload, "caption"), placeholder), attachment(payload));
+    }
+
+    /** The file behind a media message; without an id there is nothing to download, so no attachment. */
+    private static Attachment attachment(JsonNode media) {
+        String mediaId = nonBlank(media, "id");
+        if (mediaId == null) {
+            return null;
+        }
+        // Only documents carry a filename; for the other types the field is absent and reads as null.
+        return new Attachment(mediaId, JsonFields.text(media, "mime_type"), JsonFields.text(media, "filename"));
     }
 
     private static String location(JsonNode location) {
@@ -97,11 +160,15 @@ record PayloadContent(MessageKind kind, String text) {
         String type = orEmpty(JsonFields.text(system, "type"));
         String phone = nonBlank(system, "wa_id");
         String userId = nonBlank(system, "user_id");
+        String previousUserId = nonBlank(system, "previous_user_id");
         return switch (type) {
             case "user_changed_number" ->
                 "customer changed phone number to " + orEmpty(phone)
                         + (userId == null ? "" : " (user id " + userId + ")");
-            case "user_changed_user_id" -> "customer's user id changed to " + orEmpty(userId);
+            case "user_changed_user_id" ->
+                "customer's user id changed "
+                        + (previousUserId == null ? "" : "from " + previousUserId + " ")
+                        + "to " + orEmpty(userId);
             default -> type.isEmpty() ? "system notice" : "system notice: " + type;
         };
     }

@@ -17,6 +17,10 @@ import sportello.ports.out.WebhookReader.Reading.Events;
 final class WebhookPayload {
 
     static final String WHATSAPP_OBJECT = "whatsapp_business_account";
+    /** Customer messages, statuses of ours and errors. */
+    private static final String MESSAGES = "messages";
+    /** Coexistence: what staff sent from the WhatsApp Business app on the same number. */
+    private static final String ECHOES = "smb_message_echoes";
 
     private final Set<String> servedPhoneNumberIds;
 
@@ -44,8 +48,9 @@ final class WebhookPayload {
     }
 
     private void readChange(JsonNode change, String where, ReadingCollector out) {
-        if (!"messages".equals(text(change, "field"))) {
-            return; // account_update, user_preferences, …: subscribed fields we do not use
+        String field = text(change, "field");
+        if (!MESSAGES.equals(field) && !ECHOES.equals(field)) {
+            return; // account_update, user_preferences, history, …: subscribed fields we do not use
         }
         JsonNode valueNode = object(change, "value");
         if (valueNode.isMissingNode()) {
@@ -61,21 +66,31 @@ final class WebhookPayload {
         if (value.phoneNumberId() != null && !servedPhoneNumberIds.contains(value.phoneNumberId())) {
             out.notice("phone_number_id " + value.phoneNumberId() + " is not configured in Sportello");
         }
-        List<JsonNode> messages = elements(valueNode, "messages", value.where(), out);
-        for (int i = 0; i < messages.size(); i++) {
-            String elementWhere = value.where() + ".messages[" + i + "]";
-            JsonNode message = messages.get(i);
-            guarded(elementWhere, out, () -> InboundMessages.read(message, value, elementWhere, out));
+        if (ECHOES.equals(field)) {
+            readEach(valueNode, "message_echoes", value, out, BusinessEchoes::read);
+            return;
         }
-        List<JsonNode> statuses = elements(valueNode, "statuses", value.where(), out);
-        for (int i = 0; i < statuses.size(); i++) {
-            String elementWhere = value.where() + ".statuses[" + i + "]";
-            JsonNode status = statuses.get(i);
-            guarded(elementWhere, out, () -> InboundStatuses.read(status, value, elementWhere, out));
-        }
+        readEach(valueNode, "messages", value, out, InboundMessages::read);
+        readEach(valueNode, "statuses", value, out, InboundStatuses::read);
         for (JsonNode error : elements(valueNode, "errors", value.where(), out)) {
             out.notice("WhatsApp reported an error for phone_number_id " + value.phoneNumberId() + ": "
                     + ReportedError.describe(error));
+        }
+    }
+
+    /** How each element reader is called: the element, what its change shares, where it sits, and the collector. */
+    @FunctionalInterface
+    private interface ElementReader {
+        void read(JsonNode element, ChangeValue value, String where, ReadingCollector out);
+    }
+
+    private static void readEach(
+            JsonNode valueNode, String array, ChangeValue value, ReadingCollector out, ElementReader reader) {
+        List<JsonNode> elements = elements(valueNode, array, value.where(), out);
+        for (int i = 0; i < elements.size(); i++) {
+            String elementWhere = value.where() + "." + array + "[" + i + "]";
+            JsonNode element = elements.get(i);
+            guarded(elementWhere, out, () -> reader.read(element, value, elementWhere, out));
         }
     }
 

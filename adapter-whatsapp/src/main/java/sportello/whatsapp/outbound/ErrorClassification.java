@@ -3,6 +3,8 @@ package sportello.whatsapp.outbound;
 import java.time.Duration;
 import java.util.Optional;
 import sportello.ports.out.Channel.SendResult;
+import sportello.whatsapp.graph.GraphError;
+import sportello.whatsapp.graph.GraphErrorClass;
 
 /**
  * What a failed send means for the outbox, decided by the Graph error code (reference §12) and by the HTTP status only
@@ -15,6 +17,10 @@ final class ErrorClassification {
     private static final int MAINTENANCE = 131057;
 
     private static final Duration MAINTENANCE_PAUSE = Duration.ofSeconds(60);
+
+    /** How a blocked channel's reason ends: what happens to the messages meanwhile. */
+    private static final String KEPT =
+            "messages are kept, Sportello tries one a minute and resumes sending by itself once it works.";
 
     private ErrorClassification() {}
 
@@ -30,7 +36,7 @@ final class ErrorClassification {
                     retryAfter);
         }
         if (httpStatus == 401) {
-            return new SendResult.Refused(reAuth(code), true);
+            return new SendResult.Blocked(reAuth(code));
         }
         return new SendResult.Refused(
                 "WhatsApp refused the message without saying why, so it was not sent and will not be retried."
@@ -67,10 +73,11 @@ final class ErrorClassification {
             case WINDOW_CLOSED ->
                 new SendResult.Refused(
                         "The customer last wrote more than 24 hours ago, so WhatsApp now accepts only an approved"
-                                + " template and did not send this message. Send them a template from WhatsApp"
-                                + " Manager, or answer when they write again." + code,
+                                + " template and did not send this message. Send them an approved template instead,"
+                                + " or answer when they write again." + code,
                         false);
-            case RE_AUTH -> new SendResult.Refused(reAuth(code), true);
+            // Every later send would fail the same way: the outbox pauses and keeps the messages.
+            case RE_AUTH -> new SendResult.Blocked(reAuth(code));
             case CONFIGURATION ->
                 new SendResult.Refused(
                         "WhatsApp refused the message because of a configuration problem at Meta: "
@@ -78,11 +85,9 @@ final class ErrorClassification {
                                 + ". Messages will keep failing until this is fixed." + code,
                         true);
             case ACCOUNT_BLOCKED ->
-                new SendResult.Refused(
-                        "WhatsApp has restricted this business number (" + blocked(error.code())
-                                + "), so no message can be sent. Check the number's status and quality rating in"
-                                + " WhatsApp Manager and resolve it with Meta before sending more." + code,
-                        true);
+                new SendResult.Blocked("WhatsApp has restricted this business number (" + blocked(error.code())
+                        + "), so sending is paused. Check the number's status and quality rating in WhatsApp"
+                        + " Manager and resolve it with Meta; " + KEPT + code);
             case PERMANENT -> new SendResult.Refused(permanent(error.code()) + code, false);
             case MARKETING_LIMIT -> new SendResult.Refused(marketing(error.code()) + code, false);
             case UNKNOWN ->
@@ -94,9 +99,9 @@ final class ErrorClassification {
     }
 
     private static String reAuth(String code) {
-        return "WhatsApp rejected Sportello's access token, so no message can be sent. Set a valid"
-                + " WHATSAPP_ACCESS_TOKEN (a permanent system-user token, see docs/whatsapp.md) and restart"
-                + " Sportello." + code;
+        return "WhatsApp rejected Sportello's access token, so sending is paused. Create a new system-user token in"
+                + " Meta Business Settings (see docs/whatsapp.md), set a valid WHATSAPP_ACCESS_TOKEN and restart"
+                + " Sportello; " + KEPT + code;
     }
 
     private static String rateLimited(int code) {

@@ -8,22 +8,16 @@ import sportello.domain.customer.Customer;
  * The body of a text send. Built as a tree, not serialised from annotations, so the wire format does not depend on
  * how the application configured its shared ObjectMapper.
  */
-record TextMessage(String phone, String userId, String body, String callbackData) {
+record TextMessage(Recipient recipient, String body, String callbackData) {
 
     static TextMessage to(Customer customer, String body, String callbackData) {
-        return new TextMessage(customer.phone(), customer.userId(), body, callbackData);
+        return new TextMessage(Recipient.of(customer), body, callbackData);
     }
 
     ObjectNode json(ObjectMapper mapper) {
         ObjectNode json = mapper.createObjectNode();
         json.put("messaging_product", "whatsapp");
-        json.put("recipient_type", "individual");
-        // With both, Meta lets "to" win; sending only one keeps the request unambiguous.
-        if (phone != null) {
-            json.put("to", phone);
-        } else {
-            json.put("recipient", userId);
-        }
+        recipient.addTo(json);
         json.put("type", "text");
         ObjectNode text = json.putObject("text");
         text.put("preview_url", false);

@@ -19,15 +19,21 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sportello.domain.conversation.TemplateMessage;
 import sportello.domain.customer.Customer;
 import sportello.ports.out.Channel;
+import sportello.ports.out.Templates;
 import sportello.whatsapp.WhatsAppSettings;
+import sportello.whatsapp.graph.GraphError;
+import sportello.whatsapp.graph.GraphErrorClass;
+import sportello.whatsapp.graph.RetryAfter;
 
 /**
- * Sends texts and read receipts through the WhatsApp Cloud API ({@code POST /{version}/{phone-number-id}/messages}).
- * Every outcome is classified so that the outbox retries only what Meta provably did not take. Calls are paced below
- * Meta's limits instead of waiting: when a number's throughput or a customer's pair rate is used up, {@code send}
- * answers {@code RetryLater} with the wait, without calling Graph. Texts too long for one message go out in parts.
+ * Sends texts, templates and read receipts through the WhatsApp Cloud API
+ * ({@code POST /{version}/{phone-number-id}/messages}). Every outcome is classified so that the outbox retries only
+ * what Meta provably did not take. Calls are paced below Meta's limits instead of waiting: when a number's throughput
+ * or a customer's pair rate is used up, a send answers {@code RetryLater} with the wait, without calling Graph. Texts
+ * too long for one message go out in parts.
  */
 public final class WhatsAppCloudChannel implements Channel {
 
@@ -56,6 +62,7 @@ public final class WhatsAppCloudChannel implements Channel {
     private final Pacing pacing;
     private final Map<String, ThroughputLimit> throughput = new ConcurrentHashMap<>();
     private final PairRateBackoff pairRate;
+    private final ParameterNames parameterNames;
 
     /** Default timeouts and pacing (80 messages per second, system clock). */
     public WhatsAppCloudChannel(WhatsAppSettings settings, OkHttpClient http, ObjectMapper mapper) {
@@ -63,7 +70,16 @@ public final class WhatsAppCloudChannel implements Channel {
     }
 
     public WhatsAppCloudChannel(WhatsAppSettings settings, OkHttpClient http, ObjectMapper mapper, Pacing pacing) {
-        this(settings, http, mapper, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, pacing);
+        this(settings, http, mapper, pacing, Templates.NONE);
+    }
+
+    /**
+     * {@code catalogue} tells which templates use named placeholders ({@code {{first_name}}}), whose values must be
+     * sent with their names; without it every template is sent with positional values.
+     */
+    public WhatsAppCloudChannel(
+            WhatsAppSettings settings, OkHttpClient http, ObjectMapper mapper, Pacing pacing, Templates catalogue) {
+        this(settings, http, mapper, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, pacing, catalogue);
     }
 
     public WhatsAppCloudChannel(
@@ -82,10 +98,22 @@ public final class WhatsAppCloudChannel implements Channel {
             Duration connectTimeout,
             Duration readTimeout,
             Pacing pacing) {
+        this(settings, http, mapper, connectTimeout, readTimeout, pacing, Templates.NONE);
+    }
+
+    public WhatsAppCloudChannel(
+            WhatsAppSettings settings,
+            OkHttpClient http,
+            ObjectMapper mapper,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Pacing pacing,
+            Templates catalogue) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.pacing = Objects.requireNonNull(pacing, "pacing");
         this.pairRate = new PairRateBackoff(pacing.clock());
+        this.parameterNames = new ParameterNames(Objects.requireNonNull(catalogue, "catalogue"));
         this.client = Objects.requireNonNull(http, "http")
                 .newBuilder()
                 // OkHttp would otherwise silently repeat a POST on a broken connection: a possible double message.
@@ -103,12 +131,9 @@ public final class WhatsAppCloudChannel implements Channel {
             return new SendResult.Refused(
                     "The reply is empty, so there was nothing to send. Write the answer again.", false);
         }
-        String callbackData = correlation == null || correlation.isBlank() ? null : CORRELATION_PREFIX + correlation;
+        String callbackData = callbackData(correlation);
         if (callbackData != null && callbackData.length() > MAX_CALLBACK_DATA) {
-            return new SendResult.Refused(
-                    "The outbox id is longer than WhatsApp's 512-character callback data, so the message was not"
-                            + " sent. This is a Sportello bug: please report it.",
-                    false);
+            return callbackDataTooLong();
         }
         List<String> parts = TextParts.split(text, MAX_TEXT_CODE_POINTS);
         if (parts.size() > MAX_PARTS) {
@@ -118,20 +143,59 @@ public final class WhatsAppCloudChannel implements Channel {
                             + " are sent in one go. Shorten it and send it again.",
                     false);
         }
-        Optional<Duration> pairWait = pairRate.remaining(to.key());
-        if (pairWait.isPresent()) {
-            return new SendResult.RetryLater(
-                    ErrorClassification.pairRatePause(pairWait.get(), Optional.empty()), pairWait.get());
-        }
-        Optional<Duration> paceWait = limitFor(settings.phoneNumberId()).take(parts.size());
-        if (paceWait.isPresent()) {
-            return new SendResult.RetryLater(
-                    "This business number is at Sportello's pace of " + pacing.messagesPerSecond()
-                            + " messages per second, kept below WhatsApp's limit. The message will go out in a"
-                            + " moment; nothing to do.",
-                    paceWait.get());
+        Optional<SendResult> wait = paced(to, parts.size());
+        if (wait.isPresent()) {
+            return wait.get();
         }
         return sendInOrder(to, parts, callbackData, correlation);
+    }
+
+    /**
+     * Sends an approved template with its body values, to the same recipient, at the same pace and with the same
+     * reading of WhatsApp's answer as a text.
+     */
+    @Override
+    public SendResult sendTemplate(Customer to, TemplateMessage template, String correlation) {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(template, "template");
+        String callbackData = callbackData(correlation);
+        if (callbackData != null && callbackData.length() > MAX_CALLBACK_DATA) {
+            return callbackDataTooLong();
+        }
+        ObjectNode body = TemplateRequest.to(to, template, parameterNames.of(template), callbackData)
+                .json(mapper);
+        Optional<SendResult> wait = paced(to, 1);
+        if (wait.isPresent()) {
+            return wait.get();
+        }
+        return sendOne(to, body, correlation);
+    }
+
+    /** A wait when this customer's pair rate or the number's throughput has no room for {@code messages} now. */
+    private Optional<SendResult> paced(Customer to, int messages) {
+        Optional<Duration> pairWait = pairRate.remaining(to.key());
+        if (pairWait.isPresent()) {
+            return Optional.of(new SendResult.RetryLater(
+                    ErrorClassification.pairRatePause(pairWait.get(), Optional.empty()), pairWait.get()));
+        }
+        Optional<Duration> paceWait = limitFor(settings.phoneNumberId()).take(messages);
+        return paceWait.map(pause -> new SendResult.RetryLater(
+                "This business number is at Sportello's pace of " + pacing.messagesPerSecond()
+                        + " messages per second, kept below WhatsApp's limit. The message will go out in a"
+                        + " moment; nothing to do.",
+                pause));
+    }
+
+    /** Meta echoes this in the message's statuses, where the inbound reader takes the outbox id back out. */
+    private static String callbackData(String correlation) {
+        return correlation == null || correlation.isBlank() ? null : CORRELATION_PREFIX + correlation;
+    }
+
+    private static SendResult callbackDataTooLong() {
+        return new SendResult.Refused(
+                "The outbox id is longer than WhatsApp's 512-character callback data, so the message was not"
+                        + " sent. This is a Sportello bug: please report it.",
+                false);
     }
 
     /**
@@ -141,7 +205,8 @@ public final class WhatsAppCloudChannel implements Channel {
     private SendResult sendInOrder(Customer to, List<String> parts, String callbackData, String correlation) {
         String lastAccepted = null;
         for (int i = 0; i < parts.size(); i++) {
-            SendResult result = sendOne(to, parts.get(i), callbackData, correlation);
+            SendResult result =
+                    sendOne(to, TextMessage.to(to, parts.get(i), callbackData).json(mapper), correlation);
             if (result instanceof SendResult.Accepted accepted) {
                 lastAccepted = accepted.channelMessageId();
                 continue;
@@ -165,11 +230,9 @@ public final class WhatsAppCloudChannel implements Channel {
         return new SendResult.Accepted(lastAccepted);
     }
 
-    private SendResult sendOne(Customer to, String text, String callbackData, String correlation) {
+    private SendResult sendOne(Customer to, ObjectNode body, String correlation) {
         var attempt = new DeliveryAttempt();
-        Request request = post(
-                        settings.phoneNumberId(),
-                        TextMessage.to(to, text, callbackData).json(mapper))
+        Request request = post(settings.phoneNumberId(), body)
                 .tag(DeliveryAttempt.class, attempt)
                 .build();
         try (Response response = client.newCall(request).execute()) {
@@ -307,6 +370,7 @@ public final class WhatsAppCloudChannel implements Channel {
             case SendResult.RetryLater retry -> retry.reason();
             case SendResult.InDoubt doubt -> doubt.reason();
             case SendResult.Refused refused -> refused.reason();
+            case SendResult.Blocked blocked -> blocked.reason();
         };
     }
 

@@ -137,6 +137,29 @@ class UnexpectedPayloadsTest {
     }
 
     @Test
+    void mediaOfOddShapes_haveAnAttachmentOnlyWhenTheyNameAMediaId() {
+        var events = json(value("""
+                "messages":[
+                  {"from":"1","id":"wamid.A","timestamp":"1","type":"image","image":{"mime_type":"image/jpeg"}},
+                  {"from":"1","id":"wamid.B","timestamp":"1","type":"video","video":{"id":"  ","mime_type":"video/mp4"}},
+                  {"from":"1","id":"wamid.C","timestamp":"1","type":"audio","audio":{"id":["x"]}},
+                  {"from":"1","id":"wamid.D","timestamp":"1","type":"sticker","sticker":"not-an-object"},
+                  {"from":"1","id":"wamid.E","timestamp":"1","type":"document","document":{"id":77,"filename":[]}},
+                  {"from":"1","id":"wamid.F","timestamp":"1","type":"image","image":{"id":"88","mime_type":{}}}
+                ]"""));
+
+        assertThat(events.messages())
+                .extracting(m -> m.channelMessageId() + " " + m.attachment())
+                .containsExactly(
+                        "wamid.A null",
+                        "wamid.B null",
+                        "wamid.C null",
+                        "wamid.D null",
+                        "wamid.E Attachment[mediaId=77, mimeType=application/octet-stream, fileName=null]",
+                        "wamid.F Attachment[mediaId=88, mimeType=application/octet-stream, fileName=null]");
+    }
+
+    @Test
     void envelopeOfTheWrongShape_becomesNotices() {
         assertThat(json("{\"object\":\"whatsapp_business_account\",\"entry\":\"x\"}")
                         .notices())

@@ -50,7 +50,8 @@ final class WebhookMutations {
             "status-failed-131026.json",
             "status-failed-131047.json",
             "webhook-batched.json",
-            "webhook-errors-130429.json");
+            "webhook-errors-130429.json",
+            "inbound-smb-message-echo.json");
 
     /** Values Meta puts in "type", "status", "field" and friends: swapping one in reaches another reader branch. */
     private static final List<String> META_WORDS = List.of(
@@ -71,6 +72,19 @@ final class WebhookMutations {
             "button",
             "reaction",
             "system",
+            "edit",
+            "revoke",
+            "original_message_id",
+            "message",
+            "context",
+            "message_id",
+            "forwarded",
+            "smb_message_echoes",
+            "message_echoes",
+            "to",
+            "to_user_id",
+            "pricing",
+            "pricing_model",
             "user_changed_number",
             "user_changed_user_id",
             "unsupported",
@@ -87,6 +101,7 @@ final class WebhookMutations {
             "from",
             "from_user_id",
             "user_id",
+            "previous_user_id",
             "wa_id",
             "id",
             "timestamp",

@@ -115,6 +115,7 @@ class WebhookReaderFuzzTest {
                 assertThat(events.messages()).doesNotContainNull();
                 assertThat(events.statuses()).doesNotContainNull();
                 assertThat(events.notices()).doesNotContainNull();
+                assertThat(events.echoes()).doesNotContainNull();
             }
             case Reading.Forged forged -> assertThat(forged.reason()).isNotBlank();
             case Reading.Unreadable unreadable ->

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import sportello.domain.customer.Customer;
 import sportello.ports.out.Channel.SendResult;
 import sportello.whatsapp.TestSettings;
+import sportello.whatsapp.graph.GraphError;
+import sportello.whatsapp.graph.GraphErrorClass;
 
 /**
  * Each class of reference §12, through the real client: the captured error fixture, served under several HTTP
@@ -89,14 +91,13 @@ class GraphErrorClassesTest {
 
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {400, 401, 403, 500})
-    void reAuthClass_190_isRefusedCritical_askingForAValidToken(int status) {
+    void reAuthClass_190_blocksSending_askingForANewToken(int status) {
         server.enqueue(fixture(status, "error-190.response.json"));
 
-        assertThat(send()).isInstanceOfSatisfying(SendResult.Refused.class, refused -> {
-            assertHumanReason(refused.reason(), 190);
-            assertThat(refused.critical()).isTrue();
-            assertThat(refused.reason())
-                    .contains("Set a valid WHATSAPP_ACCESS_TOKEN")
+        assertThat(send()).isInstanceOfSatisfying(SendResult.Blocked.class, blocked -> {
+            assertHumanReason(blocked.reason(), 190);
+            assertThat(blocked.reason())
+                    .contains("sending is paused", "set a valid WHATSAPP_ACCESS_TOKEN", "messages are kept")
                     .doesNotContain(TestSettings.ACCESS_TOKEN);
         });
     }
@@ -115,13 +116,12 @@ class GraphErrorClassesTest {
 
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {400, 403, 429, 500})
-    void accountBlockedClass_131048_isRefusedCritical(int status) {
+    void accountBlockedClass_131048_blocksSending(int status) {
         server.enqueue(fixture(status, "error-131048.response.json"));
 
-        assertThat(send()).isInstanceOfSatisfying(SendResult.Refused.class, refused -> {
-            assertHumanReason(refused.reason(), 131048);
-            assertThat(refused.critical()).isTrue();
-            assertThat(refused.reason()).contains("restricted", "spam");
+        assertThat(send()).isInstanceOfSatisfying(SendResult.Blocked.class, blocked -> {
+            assertHumanReason(blocked.reason(), 131048);
+            assertThat(blocked.reason()).contains("restricted", "spam", "sending is paused", "messages are kept");
         });
     }
 
@@ -204,7 +204,8 @@ class GraphErrorClassesTest {
         assertThat(GraphErrorClass.of(code)).isEqualTo(expected);
         switch (expected) {
             case RETRY, RATE_LIMITED, PAIR_RATE -> assertThat(result).isInstanceOf(SendResult.RetryLater.class);
-            case RE_AUTH, CONFIGURATION, ACCOUNT_BLOCKED ->
+            case RE_AUTH, ACCOUNT_BLOCKED -> assertThat(result).isInstanceOf(SendResult.Blocked.class);
+            case CONFIGURATION ->
                 assertThat(result)
                         .isInstanceOfSatisfying(
                                 SendResult.Refused.class,
@@ -258,6 +259,7 @@ class GraphErrorClassesTest {
             case SendResult.RetryLater retry -> retry.reason();
             case SendResult.Refused refused -> refused.reason();
             case SendResult.InDoubt doubt -> doubt.reason();
+            case SendResult.Blocked blocked -> blocked.reason();
             case SendResult.Accepted accepted -> throw new AssertionError("accepted: " + accepted);
         };
     }

@@ -113,17 +113,20 @@ class WhatsAppCloudChannelTest {
     }
 
     @Test
-    void invalidToken190_isRefusedAsCriticalWithoutShowingTheToken() {
+    void invalidToken190_blocksSendingWithoutShowingTheToken() {
         server.enqueue(json(401, "error-190.response.json"));
 
         assertThat(channel().send(GIULIA, "ciao", OUTBOX_ID))
-                .isInstanceOfSatisfying(SendResult.Refused.class, refused -> {
-                    assertThat(refused.critical()).isTrue();
-                    assertThat(refused.reason())
-                            .startsWith("WhatsApp rejected Sportello's access token")
-                            .contains("Set a valid WHATSAPP_ACCESS_TOKEN", "[WhatsApp error 190: ")
-                            .doesNotContain(TestSettings.ACCESS_TOKEN);
-                });
+                .isInstanceOfSatisfying(
+                        SendResult.Blocked.class,
+                        blocked -> assertThat(blocked.reason())
+                                .startsWith("WhatsApp rejected Sportello's access token, so sending is paused.")
+                                .contains(
+                                        "Create a new system-user token in Meta Business Settings",
+                                        "set a valid WHATSAPP_ACCESS_TOKEN and restart Sportello",
+                                        "messages are kept",
+                                        "[WhatsApp error 190: ")
+                                .doesNotContain(TestSettings.ACCESS_TOKEN));
     }
 
     @Test
@@ -138,13 +141,13 @@ class WhatsAppCloudChannelTest {
     }
 
     @Test
-    void spamLimit131048_isRefusedAsCritical() {
+    void spamLimit131048_blocksSending() {
         server.enqueue(json(400, "error-131048.response.json"));
 
         assertThat(channel().send(GIULIA, "ciao", OUTBOX_ID))
                 .isInstanceOfSatisfying(
-                        SendResult.Refused.class,
-                        refused -> assertThat(refused.critical()).isTrue());
+                        SendResult.Blocked.class,
+                        blocked -> assertThat(blocked.reason()).contains("sending is paused", "WhatsApp Manager"));
     }
 
     @Test
@@ -193,8 +196,8 @@ class WhatsAppCloudChannelTest {
                 });
         assertThat(channel().send(GIULIA, "ciao", OUTBOX_ID))
                 .isInstanceOfSatisfying(
-                        SendResult.Refused.class,
-                        refused -> assertThat(refused.critical()).isTrue());
+                        SendResult.Blocked.class,
+                        blocked -> assertThat(blocked.reason()).contains("[HTTP 401, no WhatsApp error code]"));
     }
 
     @Test

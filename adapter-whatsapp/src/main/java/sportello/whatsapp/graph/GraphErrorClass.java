@@ -1,12 +1,13 @@
-package sportello.whatsapp.outbound;
+package sportello.whatsapp.graph;
 
 import java.util.Set;
 
 /**
- * The classes of Graph error codes in reference §12, each with what it means for the outbox. Codes not listed are
- * {@link #UNKNOWN}. docs/whatsapp.md explains each class to the people who read the refusal reasons.
+ * The classes of Graph error codes in reference §12, each with what it means for the outbox (media downloads read the
+ * same classes). Codes not listed are {@link #UNKNOWN}. docs/whatsapp.md explains each class to the people who read
+ * the refusal reasons.
  */
-enum GraphErrorClass {
+public enum GraphErrorClass {
     /** Transient trouble at Meta: not sent, safe to send again after a pause. */
     RETRY(Set.of(1, 2, 131000, 131016, 133004, 131057)),
     /** Throughput limits of the number (130429), the app (4) or the WABA management API (80007). */
@@ -34,7 +35,7 @@ enum GraphErrorClass {
         this.codes = codes;
     }
 
-    static GraphErrorClass of(int code) {
+    public static GraphErrorClass of(int code) {
         if (code >= 200 && code <= 299) {
             return CONFIGURATION; // the whole range is "permission not granted"
         }

@@ -1,4 +1,4 @@
-package sportello.whatsapp.outbound;
+package sportello.whatsapp.graph;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,11 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Reads a {@code Retry-After} header (seconds or an HTTP date); absent or unreadable means no hint. */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {}
 
-    static Duration parse(String header, Instant now) {
+    public static Duration parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return Duration.ZERO;
         }

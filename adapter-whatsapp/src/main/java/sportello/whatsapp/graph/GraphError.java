@@ -1,4 +1,4 @@
-package sportello.whatsapp.outbound;
+package sportello.whatsapp.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
  * The {@code error} object of a failed Graph API call. Only {@code code} drives behaviour: Meta's HTTP statuses for the
  * same error vary between sources, and titles in {@code message} are being retired.
  */
-record GraphError(int code, String message, String details, String fbtraceId) {
+public record GraphError(int code, String message, String details, String fbtraceId) {
 
     /** Graph prefixes messages with "(#131056) ", which repeats the code we print anyway. */
     private static final Pattern CODE_PREFIX = Pattern.compile("^\\(#\\d+\\)\\s*");
 
-    static Optional<GraphError> parse(ObjectMapper mapper, String body) {
+    public static Optional<GraphError> parse(ObjectMapper mapper, String body) {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
@@ -37,7 +37,7 @@ record GraphError(int code, String message, String details, String fbtraceId) {
     }
 
     /** "131009: Parameter value is not valid (A reply button title is longer than 20 characters.)" */
-    String summary() {
+    public String summary() {
         String text = message == null ? null : CODE_PREFIX.matcher(message).replaceFirst("");
         StringBuilder line = new StringBuilder().append(code);
         if (text != null && !text.isBlank()) {

@@ -5,8 +5,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Keeps what forgotten messages and erased customers contributed to the analytics, as anonymous counts per 15-minute
- * slot (the {@code erased_*} tables of V3). Call it in the same transaction, just before the rows are deleted;
- * {@link SqliteAnalytics} adds the counts to what it reads from the live tables.
+ * slot (the {@code erased_*} tables of V3, and {@code erased_pricing} of V4). Call it in the same transaction, just
+ * before the rows are deleted; {@link SqliteAnalytics} adds the counts to what it reads from the live tables.
  */
 final class ErasedCounts {
 
@@ -41,6 +41,27 @@ final class ErasedCounts {
                 handle,
                 "INSERT INTO erased_inbound (slot, kind, n) SELECT " + slot("m.at") + ", m.kind, count(*)"
                         + " FROM message m WHERE m.direction = 'IN' AND (" + where + ") GROUP BY 1, 2",
+                bindings);
+    }
+
+    /**
+     * Counts the priced messages whose status reports are about to be deleted: {@code where} selects the reports from
+     * {@code status_report} (no alias), with {@code bindings} as in {@link #messages}. A message is counted on its
+     * earliest priced report, as {@link SqliteAnalytics} counts it, and only if none of its priced reports stays:
+     * otherwise the earliest one that stays is counted from then on.
+     */
+    static void pricing(Handle handle, String where, Map<String, ?> bindings) {
+        execute(
+                handle,
+                "INSERT INTO erased_pricing (slot, pricing_model, pricing_type, pricing_category, n)"
+                        + " WITH gone AS (SELECT id FROM status_report WHERE " + where + ")"
+                        + " SELECT " + slot("r.at") + ", r.pricing_model, r.pricing_type, r.pricing_category, count(*)"
+                        + " FROM status_report r WHERE r.id IN (SELECT id FROM gone) AND "
+                        + PricingColumns.FIRST_PRICED
+                        + " AND NOT EXISTS (SELECT 1 FROM status_report k"
+                        + " WHERE k.channel_message_id = r.channel_message_id AND k.pricing_type IS NOT NULL"
+                        + " AND k.id NOT IN (SELECT id FROM gone))"
+                        + " GROUP BY 1, 2, 3, 4",
                 bindings);
     }
 

@@ -14,7 +14,8 @@ final class InboxEntryMapper implements RowMapper<InboxEntry> {
     /** Columns of {@code inbox_message i} joined with its {@code webhook_delivery d}. */
     static final String COLUMNS = "i.id, i.channel_account, i.channel_message_id, i.customer_key,"
             + " i.customer_user_id AS user_id, i.customer_phone AS phone, i.customer_display_name AS display_name,"
-            + " i.kind, i.text, i.sent_at, i.raw, d.received_at";
+            + " i.kind, i.text, i.sent_at, i.raw, i.media_id, i.media_mime_type, i.media_file_name, i.refers_to,"
+            + " d.received_at";
 
     @Override
     public InboxEntry map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -27,7 +28,9 @@ final class InboxEntryMapper implements RowMapper<InboxEntry> {
                         MessageKind.valueOf(rs.getString("kind")),
                         rs.getString("text"),
                         Timestamps.instant(rs.getString("sent_at")),
-                        rs.getString("raw")),
+                        rs.getString("raw"),
+                        AttachmentColumns.read(rs),
+                        rs.getString("refers_to")),
                 Timestamps.instant(rs.getString("received_at")));
     }
 }

@@ -7,11 +7,14 @@ import org.jdbi.v3.core.statement.StatementContext;
 import sportello.domain.conversation.ConversationId;
 import sportello.ports.out.OutboxEntry;
 
-/** Maps an outbound {@code message m} joined with its {@code conversation c}, whose customer is the recipient. */
+/**
+ * Maps an outbound {@code message m} joined with its {@code conversation c}, whose customer is the recipient; a
+ * template message comes with its template, which is what the channel sends.
+ */
 final class OutboxEntryMapper implements RowMapper<OutboxEntry> {
 
     static final String SELECT = "SELECT m.id, m.conversation_id, m.text, m.attempts, m.at,"
-            + " c.customer_key, c.user_id, c.phone, c.display_name"
+            + " c.customer_key, c.user_id, c.phone, c.display_name, " + TemplateColumns.SELECT
             + " FROM message m JOIN conversation c ON c.id = m.conversation_id";
 
     @Override
@@ -22,6 +25,7 @@ final class OutboxEntryMapper implements RowMapper<OutboxEntry> {
                 CustomerColumns.read(rs),
                 rs.getString("text"),
                 rs.getInt("attempts"),
-                Timestamps.instant(rs.getString("at")));
+                Timestamps.instant(rs.getString("at")),
+                TemplateColumns.read(rs));
     }
 }

@@ -3,6 +3,7 @@ package sportello.sqlite;
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.joining;
 import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.summingLong;
 import static java.util.stream.Collectors.toList;
 
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.MessageKind;
+import sportello.domain.conversation.Pricing;
 import sportello.ports.out.Analytics;
 import sportello.ports.out.AnalyticsReport;
 import sportello.ports.out.AnalyticsReport.DayCount;
@@ -25,7 +27,8 @@ import sportello.ports.out.AnalyticsReport.DayUsage;
 import sportello.ports.out.AnalyticsReport.ReasonCount;
 
 /**
- * Analytics computed in SQLite from the messages, the customers' turns, the attention log and the model usage.
+ * Analytics computed in SQLite from the messages, the customers' turns, the attention log, the model usage and the
+ * channel's pricing of our messages.
  * Each figure reads a range of one index, so its cost follows the activity in the range, not the size of the file.
  * Every figure but the completion rate also adds the anonymous counts kept for forgotten messages and erased
  * customers ({@link ErasedCounts}), so retention and erasure do not change the figures of past days. The completion
@@ -90,6 +93,17 @@ public final class SqliteAnalytics implements Analytics {
             + " UNION ALL SELECT answered_by, response_nanos FROM erased_turn"
             + " WHERE asked_slot >= :start AND asked_slot < :end";
 
+    /**
+     * Priced messages of the range by pricing, charged or not: each message once, on its earliest priced report
+     * ({@link PricingColumns#FIRST_PRICED}), read from the range of {@code status_report_priced}. Whether a pricing is
+     * charged is the domain's rule ({@link Pricing#charged()}), applied to these few groups in Java.
+     */
+    static final String PRICED = "SELECT pricing_model, pricing_type, pricing_category, sum(n) AS n FROM ("
+            + "SELECT r.pricing_model, r.pricing_type, r.pricing_category, 1 AS n FROM status_report r"
+            + " WHERE r.at >= :start AND r.at < :end AND " + PricingColumns.FIRST_PRICED
+            + " UNION ALL SELECT pricing_model, pricing_type, pricing_category, n FROM erased_pricing"
+            + " WHERE slot >= :start AND slot < :end) GROUP BY 1, 2, 3";
+
     /** Every kind as a JSON array, for {@link #KINDS}; enum names need no escaping. */
     static final String KIND_NAMES = Arrays.stream(MessageKind.values())
             .map(kind -> '"' + kind.name() + '"')
@@ -117,6 +131,37 @@ public final class SqliteAnalytics implements Analytics {
                     messagesByKind(handle, days),
                     usagePerDay(handle, days));
         });
+    }
+
+    /**
+     * Messages of ours the channel charged for, per pricing category (e.g. marketing, utility), most first, for days
+     * {@code from} to {@code to} in {@code zone}. A message counts on the day of its earliest priced status report;
+     * categories without a charged message are left out. Not in {@link AnalyticsReport} yet: the port has no place
+     * for it.
+     */
+    Map<String, Long> chargedMessagesPerCategory(LocalDate from, LocalDate to, ZoneId zone) {
+        var days = Days.of(from, to, zone);
+        return database.inReadTransaction(
+                "count charged messages from " + from + " to " + to, handle -> chargedPerCategory(handle, days));
+    }
+
+    private record Priced(Pricing pricing, long messages) {}
+
+    private static Map<String, Long> chargedPerCategory(Handle handle, Days days) {
+        var counts = handle
+                .createQuery(PRICED)
+                .bind("start", days.start())
+                .bind("end", days.end())
+                .map((rs, ctx) -> new Priced(
+                        new Pricing(
+                                rs.getString("pricing_model"),
+                                rs.getString("pricing_type"),
+                                rs.getString("pricing_category")),
+                        rs.getLong("n")))
+                .stream()
+                .filter(priced -> priced.pricing().charged())
+                .collect(groupingBy(priced -> priced.pricing().category(), summingLong(Priced::messages)));
+        return mostFirst(counts.entrySet().stream().toList());
     }
 
     private static List<DayCount> activePerDay(Handle handle, Days days) {
@@ -166,6 +211,11 @@ public final class SqliteAnalytics implements Analytics {
                 .bind("kinds", KIND_NAMES)
                 .map((rs, ctx) -> Map.entry(rs.getString("kind"), rs.getLong("n")))
                 .list();
+        return mostFirst(counts);
+    }
+
+    /** The counts above zero, largest first, ties by name. */
+    private static Map<String, Long> mostFirst(List<Map.Entry<String, Long>> counts) {
         var result = new LinkedHashMap<String, Long>();
         counts.stream()
                 .filter(e -> e.getValue() > 0)

@@ -39,6 +39,14 @@ public final class SqliteConversations implements Conversations {
 
     private static final StatusReportMapper REPORTS = new StatusReportMapper();
 
+    /**
+     * The oldest conversation with this user id (or phone), found on {@code conversation_user_id} (or
+     * {@code conversation_phone}), whose entries are in rowid order for each value: no sort step.
+     */
+    static final String BY_USER_ID = "SELECT id FROM conversation WHERE user_id = :value ORDER BY rowid LIMIT 1";
+
+    static final String BY_PHONE = "SELECT id FROM conversation WHERE phone = :value ORDER BY rowid LIMIT 1";
+
     private final SqliteDatabase database;
     private final ProfileSchema schema;
 
@@ -79,13 +87,20 @@ public final class SqliteConversations implements Conversations {
                         .map(Mode::valueOf));
     }
 
+    /**
+     * By user id, then by the user id the customer had before (only a notice of the change names it: the
+     * conversation is still stored under the old one until it is saved with the new), then by phone. Each is one
+     * lookup on its own index, tried only if the one before found nothing.
+     */
     @Override
     public Optional<Conversation> byCustomer(Customer customer) {
         return database.inReadTransaction(
                 "find the conversation of " + customer.key().value(),
                 handle -> customer.userIdValue()
-                        .flatMap(userId -> idWhere(handle, "user_id", userId))
-                        .or(() -> customer.phoneValue().flatMap(phone -> idWhere(handle, "phone", phone)))
+                        .flatMap(userId -> idWhere(handle, BY_USER_ID, userId))
+                        .or(() -> customer.previousUserIdValue()
+                                .flatMap(previous -> idWhere(handle, BY_USER_ID, previous)))
+                        .or(() -> customer.phoneValue().flatMap(phone -> idWhere(handle, BY_PHONE, phone)))
                         .flatMap(id -> load(handle, id)));
     }
 
@@ -148,9 +163,8 @@ public final class SqliteConversations implements Conversations {
         });
     }
 
-    private static Optional<String> idWhere(Handle handle, String column, String value) {
-        // column is one of two constants above, never input
-        return handle.createQuery("SELECT id FROM conversation WHERE " + column + " = :value ORDER BY rowid LIMIT 1")
+    private static Optional<String> idWhere(Handle handle, String query, String value) {
+        return handle.createQuery(query)
                 .bind("value", value)
                 .mapTo(String.class)
                 .findOne();
@@ -295,11 +309,14 @@ public final class SqliteConversations implements Conversations {
             return List.of();
         }
         var batch = handle.prepareBatch("INSERT INTO message (id, conversation_id, channel_message_id, direction,"
-                + " author, kind, text, at, delivery_state, delivery_failure)"
-                + " VALUES (:id, :conversation, :channelId, 'IN', :author, :kind, :text, :at, :delivery, :failure)"
+                + " author, kind, text, at, delivery_state, delivery_failure, media_id, media_mime_type,"
+                + " media_file_name)"
+                + " VALUES (:id, :conversation, :channelId, 'IN', :author, :kind, :text, :at, :delivery, :failure,"
+                + " :mediaId, :mediaMimeType, :mediaFileName)"
                 + " ON CONFLICT (id) DO NOTHING");
         for (Message message : inbound) {
-            batch.bind("id", message.id())
+            AttachmentColumns.bind(batch, message.attachment())
+                    .bind("id", message.id())
                     .bind("conversation", conversationId)
                     .bind("channelId", message.channelMessageId())
                     .bind("author", message.author().name())

@@ -100,6 +100,7 @@ public final class SqliteCustomerRecords implements CustomerRecords {
             Map<String, Object> byId = Map.of("id", who.id());
             ErasedCounts.messages(handle, "m.conversation_id = :id", byId);
             ErasedCounts.customer(handle, who.id());
+            ErasedCounts.pricing(handle, CONVERSATION_REPORTS, byId);
 
             var deliveries = new TreeSet<Long>();
             deliveries.addAll(ids(

@@ -23,9 +23,10 @@ import sportello.ports.out.StorageUnavailable;
  * transactions, one at a time: writers of this process queue on a Java lock before they touch SQLite. SQLite
  * allows one writer anyway, and waiting inside its native busy handler would pin a virtual thread's carrier:
  * under load (measured, see BENCHMARKS.md) every carrier ended up waiting for a lock whose holder had no carrier
- * left to finish. Reads run in deferred transactions and, thanks to WAL, never wait for writers.
+ * left to finish. Reads run in deferred transactions and, thanks to WAL, never wait for writers. Closing lets the
+ * write in progress finish; after that every call fails with {@link StorageUnavailable}.
  */
-public final class SqliteDatabase {
+public final class SqliteDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
 
@@ -37,6 +38,7 @@ public final class SqliteDatabase {
     private final Jdbi writer;
     private final Jdbi reader;
     private final ReentrantLock writeTurn = new ReentrantLock(true);
+    private volatile boolean closed;
 
     private SqliteDatabase(Path file) {
         this.file = file;
@@ -110,6 +112,48 @@ public final class SqliteDatabase {
             Thread.currentThread().interrupt();
             throw new StorageUnavailable("interrupted while waiting to " + action, e);
         }
+        if (closed) {
+            writeTurn.unlock();
+            throw closedFailure(action);
+        }
+    }
+
+    /** Writers queued for the write turn, for tests that arrange who writes when. */
+    int writersWaiting() {
+        return writeTurn.getQueueLength();
+    }
+
+    /**
+     * Waits (at most the busy timeout) for the write in progress, a group of inbox stores included, to commit, then
+     * refuses every later call. Nothing needs releasing: connections are opened per transaction.
+     */
+    @Override
+    public void close() {
+        boolean turn = false;
+        try {
+            turn = writeTurn.tryLock(BUSY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closed = true;
+            if (turn) {
+                writeTurn.unlock();
+            }
+        }
+        if (!turn) {
+            log.warn("closed {} while a write was still running", file);
+        }
+    }
+
+    private void refuseIfClosed(String action) {
+        if (closed) {
+            throw closedFailure(action);
+        }
+    }
+
+    private StorageUnavailable closedFailure(String action) {
+        return new StorageUnavailable(
+                "could not " + action + ": the database " + file + " is closed (Sportello is stopping)", null);
     }
 
     void useWriteTransaction(String action, HandleConsumer<RuntimeException> work) {
@@ -121,6 +165,7 @@ public final class SqliteDatabase {
 
     /** Runs {@code work} on one consistent snapshot of the database. */
     <R> R inReadTransaction(String action, HandleCallback<R, RuntimeException> work) {
+        refuseIfClosed(action);
         try {
             return reader.inTransaction(work);
         } catch (JdbiException e) {
@@ -133,6 +178,7 @@ public final class SqliteDatabase {
      * one ({@code VACUUM INTO}).
      */
     <R> R withoutTransaction(String action, HandleCallback<R, RuntimeException> work) {
+        refuseIfClosed(action);
         try {
             return reader.withHandle(work);
         } catch (JdbiException e) {

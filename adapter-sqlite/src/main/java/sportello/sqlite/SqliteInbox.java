@@ -2,15 +2,24 @@ package sportello.sqlite;
 
 import java.util.List;
 import java.util.Objects;
-import org.jdbi.v3.core.Handle;
 import sportello.domain.conversation.CustomerMessage;
 import sportello.domain.conversation.StatusReport;
 import sportello.ports.out.Inbox;
 import sportello.ports.out.InboxEntry;
 import sportello.ports.out.RawDelivery;
 
-/** The durable inbox in SQLite: a delivery is committed (WAL, synchronous FULL) before its webhook is answered. */
+/**
+ * The durable inbox in SQLite: a delivery is committed (WAL, synchronous FULL) before its webhook is answered.
+ * Deliveries stored at the same time share one commit (see {@link GroupCommit}): a durable commit costs an fsync
+ * of several milliseconds, far more than writing a delivery's rows.
+ */
 public final class SqliteInbox implements Inbox {
+
+    /**
+     * Most deliveries per shared commit: enough to absorb a burst of webhooks, small enough that the transaction
+     * (a few milliseconds of inserts) keeps the write turn only briefly from the other writers.
+     */
+    static final int MAX_DELIVERIES_PER_COMMIT = 256;
 
     /** Oldest pending first; served by the partial index {@code inbox_message_pending}. */
     static final String PENDING = "SELECT " + InboxEntryMapper.COLUMNS
@@ -20,25 +29,27 @@ public final class SqliteInbox implements Inbox {
     private static final InboxEntryMapper ENTRIES = new InboxEntryMapper();
 
     private final SqliteDatabase database;
+    private final GroupCommit<IncomingDelivery, Integer> stores;
 
     public SqliteInbox(SqliteDatabase database) {
         this.database = Objects.requireNonNull(database, "database");
+        this.stores =
+                new GroupCommit<>(database, "store the delivery", MAX_DELIVERIES_PER_COMMIT, DeliveryRows::insert);
     }
 
+    /**
+     * Returns once the delivery is committed, possibly together with deliveries stored at the same time. A message
+     * repeated among those is stored once, and counted as new only for the delivery that stored it.
+     */
     @Override
     public int store(RawDelivery delivery, List<CustomerMessage> messages, List<StatusReport> statuses) {
-        return database.inWriteTransaction("store the delivery", handle -> {
-            long deliveryId = insertDelivery(handle, delivery, null);
-            int fresh = insertMessages(handle, deliveryId, messages);
-            insertStatuses(handle, deliveryId, statuses);
-            return fresh;
-        });
+        return stores.submit(IncomingDelivery.read(delivery, messages, statuses));
     }
 
+    /** Also answers a webhook, so it shares commits with {@link #store} the same way. */
     @Override
     public void storeUnreadable(RawDelivery delivery, String reason) {
-        database.useWriteTransaction(
-                "store the unreadable delivery", handle -> insertDelivery(handle, delivery, reason));
+        stores.submit(IncomingDelivery.unreadable(delivery, reason));
     }
 
     @Override
@@ -76,72 +87,22 @@ public final class SqliteInbox implements Inbox {
         return database.inReadTransaction("count pending messages", Backlog::pending);
     }
 
-    private static long insertDelivery(Handle handle, RawDelivery delivery, String unreadableReason) {
-        return handle.createQuery("INSERT INTO webhook_delivery (channel, body, received_at, unreadable_reason)"
-                        + " VALUES (:channel, :body, :receivedAt, :reason) RETURNING id")
-                .bind("channel", delivery.channel())
-                .bind("body", delivery.body())
-                .bind("receivedAt", Timestamps.text(delivery.receivedAt()))
-                .bind("reason", unreadableReason)
-                .mapTo(Long.class)
-                .one();
+    /** The commits {@link #store} and {@link #storeUnreadable} have made so far, for metrics and benchmarks. */
+    public StoreCommits storeCommits() {
+        return new StoreCommits(stores.commits(), stores.committedWrites());
     }
 
-    /** Inserts the messages not seen before and counts them; a redelivered one hits the unique key and is skipped. */
-    private static int insertMessages(Handle handle, long deliveryId, List<CustomerMessage> messages) {
-        if (messages.isEmpty()) {
-            return 0;
+    /** How many commits stored how many deliveries. */
+    public record StoreCommits(long commits, long deliveries) {
+
+        /** Deliveries per commit; 0 before the first. */
+        public double deliveriesPerCommit() {
+            return commits == 0 ? 0 : (double) deliveries / commits;
         }
-        var batch = handle.prepareBatch("INSERT INTO inbox_message (delivery_id, channel_account, channel_message_id,"
-                + " customer_key, customer_user_id, customer_phone, customer_display_name, kind, text, sent_at, raw)"
-                + " VALUES (:delivery, :account, :channelId, :key, :userId, :phone, :name, :kind, :text, :sentAt,"
-                + " :raw)"
-                + " ON CONFLICT (channel_account, channel_message_id) DO NOTHING");
-        for (CustomerMessage message : messages) {
-            var customer = message.customer();
-            batch.bind("delivery", deliveryId)
-                    .bind("account", message.channelAccount())
-                    .bind("channelId", message.channelMessageId())
-                    .bind("key", customer.key().value())
-                    .bind("userId", customer.userId())
-                    .bind("phone", customer.phone())
-                    .bind("name", customer.displayName())
-                    .bind("kind", message.kind().name())
-                    .bind("text", message.text())
-                    .bind("sentAt", Timestamps.text(message.sentAt()))
-                    .bind("raw", message.raw())
-                    .add();
-        }
-        int fresh = 0;
-        for (int inserted : batch.execute()) {
-            fresh += inserted;
-        }
-        return fresh;
     }
 
-    /**
-     * Keeps one report per message and state. A repeat is harmless, but may bring the correlation an earlier
-     * copy lacked, which is what finds a message whose send answer was lost.
-     */
-    private static void insertStatuses(Handle handle, long deliveryId, List<StatusReport> statuses) {
-        if (statuses.isEmpty()) {
-            return;
-        }
-        var batch = handle.prepareBatch("INSERT INTO status_report (delivery_id, channel_account, channel_message_id,"
-                + " state, at, failure_reason, correlation)"
-                + " VALUES (:delivery, :account, :channelId, :state, :at, :reason, :correlation)"
-                + " ON CONFLICT (channel_message_id, state)"
-                + " DO UPDATE SET correlation = coalesce(status_report.correlation, excluded.correlation)");
-        for (StatusReport status : statuses) {
-            batch.bind("delivery", deliveryId)
-                    .bind("account", status.channelAccount())
-                    .bind("channelId", status.channelMessageId())
-                    .bind("state", status.state().name())
-                    .bind("at", Timestamps.text(status.at()))
-                    .bind("reason", status.failureReason())
-                    .bind("correlation", status.correlation())
-                    .add();
-        }
-        batch.execute();
+    /** Deliveries waiting for the next shared commit, for tests that arrange overlapping stores. */
+    int storesWaiting() {
+        return stores.waiting();
     }
 }

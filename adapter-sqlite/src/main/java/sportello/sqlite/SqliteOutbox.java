@@ -10,12 +10,15 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.ConversationId;
+import sportello.domain.conversation.MessageKind;
+import sportello.domain.conversation.TemplateMessage;
 import sportello.ports.out.Outbox;
 import sportello.ports.out.OutboxEntry;
 
 /**
  * The outbox in SQLite. An entry is the outbound {@code message} row itself, so the conversation shows a reply
- * from the moment it is queued, and its state survives a crash at any point of sending.
+ * from the moment it is queued, and its state survives a crash at any point of sending. A template is such a row
+ * too, of kind TEMPLATE, with the template itself in its {@code template_*} columns.
  */
 public final class SqliteOutbox implements Outbox {
 
@@ -44,31 +47,110 @@ public final class SqliteOutbox implements Outbox {
                     return existing.get();
                 }
             }
-            var exists = handle.createQuery("SELECT count(*) FROM conversation WHERE id = :id")
-                    .bind("id", conversation.value())
-                    .mapTo(Integer.class)
-                    .one();
-            if (exists == 0) {
-                throw new IllegalArgumentException("no conversation " + conversation);
-            }
-            String id = UUID.randomUUID().toString();
-            handle.createUpdate("INSERT INTO message (id, conversation_id, direction, author, kind, text, at,"
-                            + " send_state, attempts, due_at, in_reply_to)"
-                            + " VALUES (:id, :conversation, 'OUT', :author, 'TEXT', :text, :at, :queued, 0, :at,"
-                            + " :inReplyTo)")
-                    .bind("id", id)
-                    .bind("conversation", conversation.value())
-                    .bind("author", author.name())
-                    .bind("text", text == null ? "" : text)
-                    .bind("at", Timestamps.text(at))
-                    .bind("queued", SendState.QUEUED.sql)
-                    .bind("inReplyTo", inReplyTo)
-                    .execute();
-            LastMessage.refresh(handle, conversation.value());
-            Timeline.linkFrom(handle, conversation.value(), at);
-            CustomerTurns.answered(handle, conversation.value(), author, at);
-            return entry(handle, id);
+            return insert(handle, conversation, author, text, inReplyTo, null, at);
         });
+    }
+
+    /** Not idempotent: staff choose to send a template, it answers no particular customer message. */
+    @Override
+    public OutboxEntry enqueueTemplate(
+            ConversationId conversation, Author author, TemplateMessage template, String text, Instant at) {
+        Objects.requireNonNull(template, "template");
+        return database.inWriteTransaction(
+                "queue template " + template.name() + " for conversation " + conversation,
+                handle -> insert(handle, conversation, author, text, null, template, at));
+    }
+
+    /**
+     * An accepted row from the start: claims take only queued and in-doubt rows, and the backlog does not count
+     * accepted ones. Its delivery reads as sent, and later status reports about its channel id are folded in as for
+     * any message we sent. The write lock is held from the start, so two deliveries of the same echo cannot both
+     * insert it.
+     */
+    @Override
+    public boolean recordSent(
+            ConversationId conversation, Author author, String text, String channelMessageId, Instant at) {
+        Objects.requireNonNull(channelMessageId, "channelMessageId");
+        return database.inWriteTransaction(
+                "record message " + channelMessageId + " sent outside Sportello in conversation " + conversation,
+                handle -> {
+                    requireConversation(handle, conversation);
+                    if (knownChannelId(handle, channelMessageId)) {
+                        return false;
+                    }
+                    handle.createUpdate("INSERT INTO message (id, conversation_id, channel_message_id, direction,"
+                                    + " author, kind, text, at, send_state)"
+                                    + " VALUES (:id, :conversation, :channelId, 'OUT', :author, :kind, :text, :at,"
+                                    + " :accepted)")
+                            .bind("id", UUID.randomUUID().toString())
+                            .bind("conversation", conversation.value())
+                            .bind("channelId", channelMessageId)
+                            .bind("author", author.name())
+                            .bind("kind", MessageKind.TEXT.name())
+                            .bind("text", text == null ? "" : text)
+                            .bind("at", Timestamps.text(at))
+                            .bind("accepted", SendState.ACCEPTED.sql)
+                            .execute();
+                    afterInsert(handle, conversation, author, at);
+                    return true;
+                });
+    }
+
+    /** Any message, in either direction, with this channel id; served by {@code message_channel_message_id}. */
+    private static boolean knownChannelId(Handle handle, String channelMessageId) {
+        return handle.createQuery("SELECT EXISTS (SELECT 1 FROM message WHERE channel_message_id = :channelId)")
+                .bind("channelId", channelMessageId)
+                .mapTo(Boolean.class)
+                .one();
+    }
+
+    /** The outbound message row, queued at once: of kind TEMPLATE with a {@code template}, TEXT without. */
+    private static OutboxEntry insert(
+            Handle handle,
+            ConversationId conversation,
+            Author author,
+            String text,
+            String inReplyTo,
+            TemplateMessage template,
+            Instant at) {
+        requireConversation(handle, conversation);
+        String id = UUID.randomUUID().toString();
+        TemplateColumns.bind(
+                        handle.createUpdate("INSERT INTO message (id, conversation_id, direction, author, kind, text,"
+                                + " at, send_state, attempts, due_at, in_reply_to, template_name, template_language,"
+                                + " template_parameters)"
+                                + " VALUES (:id, :conversation, 'OUT', :author, :kind, :text, :at, :queued, 0, :at,"
+                                + " :inReplyTo, :templateName, :templateLanguage, :templateParameters)"),
+                        template)
+                .bind("id", id)
+                .bind("conversation", conversation.value())
+                .bind("author", author.name())
+                .bind("kind", (template == null ? MessageKind.TEXT : MessageKind.TEMPLATE).name())
+                .bind("text", text == null ? "" : text)
+                .bind("at", Timestamps.text(at))
+                .bind("queued", SendState.QUEUED.sql)
+                .bind("inReplyTo", inReplyTo)
+                .execute();
+        afterInsert(handle, conversation, author, at);
+        return entry(handle, id);
+    }
+
+    /** An unknown conversation is a bug in the caller, not a storage failure. */
+    private static void requireConversation(Handle handle, ConversationId conversation) {
+        var exists = handle.createQuery("SELECT count(*) FROM conversation WHERE id = :id")
+                .bind("id", conversation.value())
+                .mapTo(Integer.class)
+                .one();
+        if (exists == 0) {
+            throw new IllegalArgumentException("no conversation " + conversation);
+        }
+    }
+
+    /** An outbound message is the conversation's newest message and closes the customer's open turn. */
+    private static void afterInsert(Handle handle, ConversationId conversation, Author author, Instant at) {
+        LastMessage.refresh(handle, conversation.value());
+        Timeline.linkFrom(handle, conversation.value(), at);
+        CustomerTurns.answered(handle, conversation.value(), author, at);
     }
 
     @Override

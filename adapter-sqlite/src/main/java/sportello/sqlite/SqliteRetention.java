@@ -16,8 +16,9 @@ import sportello.ports.out.Retention;
  * webhook deliveries that no inbox row or status report refers to any more (so also unreadable ones). Kept whatever
  * their age: conversations and profiles, messages still to be sent (queued, sending, in doubt), customers' messages
  * still to be processed (pending inbox rows) and the deliveries they came in, model usage, customer turns and the
- * attention log (they hold no message text). What the forgotten messages add to the analytics is kept as anonymous
- * counts ({@link ErasedCounts}). The list columns of a conversation follow {@link LastMessage#afterForgetting}.
+ * attention log (they hold no message text). What the forgotten messages and status reports add to the analytics is
+ * kept as anonymous counts ({@link ErasedCounts}). The list columns of a conversation follow
+ * {@link LastMessage#afterForgetting}.
  */
 public final class SqliteRetention implements Retention {
 
@@ -25,6 +26,12 @@ public final class SqliteRetention implements Retention {
 
     /** Messages retention may delete: all inbound ones, outbound ones the channel accepted or we gave up on. */
     private static final String FORGETTABLE = "(send_state IS NULL OR send_state IN ('accepted', 'failed'))";
+
+    /** Status reports about the outbound messages of a batch; binds the list {@code <seqs>}. */
+    private static final String REPORTS_OF_BATCH = "((correlation IS NOT NULL AND correlation IN"
+            + " (SELECT id FROM message WHERE seq IN (<seqs>) AND direction = 'OUT'))"
+            + " OR channel_message_id IN (SELECT channel_message_id FROM message WHERE seq IN (<seqs>)"
+            + " AND direction = 'OUT' AND channel_message_id IS NOT NULL))";
 
     private final SqliteDatabase database;
 
@@ -36,16 +43,7 @@ public final class SqliteRetention implements Retention {
     public int deleteMessagesBefore(Instant before) {
         String cutoff = Timestamps.text(Objects.requireNonNull(before, "before"));
         int messages = inBatches("forget messages sent before " + before, handle -> messageBatch(handle, cutoff));
-        inBatches(
-                "forget status reports from before " + before,
-                handle -> deleteBatch(
-                        handle,
-                        "DELETE FROM status_report WHERE id IN (SELECT r.id FROM status_report r WHERE r.at < :before"
-                                + " AND NOT EXISTS (SELECT 1 FROM message m"
-                                + " WHERE m.channel_message_id = r.channel_message_id)"
-                                + " AND (r.correlation IS NULL OR NOT EXISTS (SELECT 1 FROM message m"
-                                + " WHERE m.id = r.correlation)) LIMIT :limit)",
-                        cutoff));
+        inBatches("forget status reports from before " + before, handle -> orphanReportBatch(handle, cutoff));
         inBatches(
                 "forget inbox messages from before " + before,
                 handle -> deleteBatch(
@@ -88,6 +86,25 @@ public final class SqliteRetention implements Retention {
                 .execute();
     }
 
+    /** Status reports about no stored message: counted for the pricing figures, then deleted. */
+    private static int orphanReportBatch(Handle handle, String cutoff) {
+        List<Long> ids = handle.createQuery("SELECT r.id FROM status_report r WHERE r.at < :before"
+                        + " AND NOT EXISTS (SELECT 1 FROM message m WHERE m.channel_message_id = r.channel_message_id)"
+                        + " AND (r.correlation IS NULL OR NOT EXISTS (SELECT 1 FROM message m"
+                        + " WHERE m.id = r.correlation)) LIMIT :limit")
+                .bind("before", cutoff)
+                .bind("limit", BATCH)
+                .mapTo(Long.class)
+                .list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        ErasedCounts.pricing(handle, "id IN (<ids>)", Map.of("ids", ids));
+        return handle.createUpdate("DELETE FROM status_report WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .execute();
+    }
+
     /** The oldest forgettable messages: counted for analytics, deleted with their status reports. */
     private static int messageBatch(Handle handle, String cutoff) {
         List<Long> seqs = handle.createQuery(
@@ -100,10 +117,8 @@ public final class SqliteRetention implements Retention {
             return 0;
         }
         ErasedCounts.messages(handle, "m.seq IN (<seqs>)", Map.of("seqs", seqs));
-        handle.createUpdate("DELETE FROM status_report WHERE (correlation IS NOT NULL AND correlation IN"
-                        + " (SELECT id FROM message WHERE seq IN (<seqs>) AND direction = 'OUT'))"
-                        + " OR channel_message_id IN (SELECT channel_message_id FROM message WHERE seq IN (<seqs>)"
-                        + " AND direction = 'OUT' AND channel_message_id IS NOT NULL)")
+        ErasedCounts.pricing(handle, REPORTS_OF_BATCH, Map.of("seqs", seqs));
+        handle.createUpdate("DELETE FROM status_report WHERE " + REPORTS_OF_BATCH)
                 .bindList("seqs", seqs)
                 .execute();
         List<String> conversations = handle.createQuery(

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.statement.StatementContext;
+import sportello.domain.conversation.Attachment;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.Delivery;
 import sportello.domain.conversation.DeliveryState;
@@ -15,7 +16,8 @@ import sportello.domain.conversation.StatusReport;
 
 /**
  * A {@code message} row. Inbound rows keep the delivery the domain gave them; an outbound row's delivery is
- * computed on reading, from its send state and every status report about it, so it is never stale.
+ * computed on reading, from its send state and every status report about it, so it is never stale. Only inbound
+ * rows have an attachment.
  */
 record StoredMessage(
         String id,
@@ -27,10 +29,11 @@ record StoredMessage(
         Instant at,
         Delivery inboundDelivery,
         SendState sendState,
-        String failureReason) {
+        String failureReason,
+        Attachment attachment) {
 
     static final String COLUMNS = "id, channel_message_id, direction, author, kind, text, at, delivery_state,"
-            + " delivery_failure, send_state, failure_reason";
+            + " delivery_failure, send_state, failure_reason, media_id, media_mime_type, media_file_name";
 
     static StoredMessage map(ResultSet rs, StatementContext ctx) throws SQLException {
         var direction = Direction.valueOf(rs.getString("direction"));
@@ -48,7 +51,8 @@ record StoredMessage(
                                 DeliveryState.valueOf(rs.getString("delivery_state")), rs.getString("delivery_failure"))
                         : null,
                 inbound ? null : SendState.of(rs.getString("send_state")),
-                rs.getString("failure_reason"));
+                rs.getString("failure_reason"),
+                AttachmentColumns.read(rs));
     }
 
     /** The domain message, with {@code reports} (any of the conversation's) folded in if they concern it. */
@@ -58,7 +62,7 @@ record StoredMessage(
                 : Delivery.fold(
                         sendState.baseDelivery(failureReason),
                         reports.stream().filter(this::isAbout).toList());
-        return new Message(id, channelMessageId, direction, author, kind, text, at, delivery);
+        return new Message(id, channelMessageId, direction, author, kind, text, at, delivery, attachment);
     }
 
     /** A report finds its message by the channel's id or, when the send's answer was lost, by our correlation. */

@@ -139,6 +139,33 @@ class QueryPlanTest {
     }
 
     @Test
+    void chargedMessages_readTheRangeOfPricedReports_andFindEarlierReportsByTheUniqueKey() {
+        var plan = plan(SqliteAnalytics.PRICED, RANGE);
+
+        assertThat(plan)
+                .anySatisfy(
+                        step -> assertThat(step).contains("USING COVERING INDEX status_report_priced (at>? AND at<?)"));
+        assertThat(plan)
+                .anySatisfy(step -> assertThat(step)
+                        .contains("USING INDEX sqlite_autoindex_status_report_1 (channel_message_id=?)"));
+        assertThat(plan)
+                .anySatisfy(step ->
+                        assertThat(step).contains("USING COVERING INDEX erased_pricing_slot (slot>? AND slot<?)"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).matches("SCAN (r|p|status_report|erased_pricing)\\b.*"));
+    }
+
+    @Test
+    void customerLookups_seekTheirIndex_withoutSorting() {
+        var byUserId = plan(SqliteConversations.BY_USER_ID, Map.of("value", "IT.1"));
+        var byPhone = plan(SqliteConversations.BY_PHONE, Map.of("value", "393331234567"));
+
+        assertThat(byUserId).anySatisfy(step -> assertThat(step).contains("conversation_user_id (user_id=?)"));
+        assertThat(byPhone).anySatisfy(step -> assertThat(step).contains("conversation_phone (phone=?)"));
+        assertThat(byUserId).noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
+        assertThat(byPhone).noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
+    }
+
+    @Test
     void anonymousCountsOfForgottenData_areReadFromTheRangeOfTheirSlotIndexes() {
         var bindings = new HashMap<>(RANGE);
         bindings.put("kinds", SqliteAnalytics.KIND_NAMES);

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sportello.domain.conversation.Attachment;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
@@ -21,6 +22,7 @@ import sportello.domain.conversation.CustomerMessage;
 import sportello.domain.conversation.DeliveryState;
 import sportello.domain.conversation.MessageKind;
 import sportello.domain.conversation.StatusReport;
+import sportello.domain.conversation.TemplateMessage;
 import sportello.domain.customer.Customer;
 import sportello.domain.profile.ProfileSchema;
 import sportello.ports.fake.TestMessages;
@@ -295,6 +297,53 @@ class SqliteCustomerRecordsTest {
                 .singleElement()
                 .satisfies(raw -> assertThat(raw).contains(MARCO_HELLO));
         assertThat(conversations.byId(C2).orElseThrow().messages()).hasSize(2);
+    }
+
+    @Test
+    void customerWhoSentAFile_isExportedWithIt_andErasedWithTheFilesDescription() {
+        var invoice = new CustomerMessage(
+                TestMessages.ACCOUNT,
+                "wamid.g-doc",
+                GIULIA,
+                MessageKind.DOCUMENT,
+                "",
+                MORNING,
+                "{\"document\":{\"id\":\"998877\"}}",
+                new Attachment("998877", "application/pdf", "fattura-Rossi-77031.pdf"));
+        inbox.store(webhook(MORNING, List.of(GIULIA), List.of(invoice)), List.of(invoice), List.of());
+        processPending();
+
+        var files = records.export(C1).orElseThrow().conversation().messages().stream()
+                .flatMap(message -> message.attachmentValue().stream())
+                .toList();
+        records.erase(C1);
+
+        assertThat(files).containsExactly(invoice.attachment());
+        assertThat(whereFound("998877")).isEmpty();
+        assertThat(whereFound("fattura-Rossi")).isEmpty();
+    }
+
+    @Test
+    void customerSentATemplate_isExportedWithIt_andErasedWithItsValues() {
+        inbox.store(
+                webhook(MORNING, List.of(GIULIA), List.of(message(GIULIA, "wamid.g1", GIULIA_HELLO, MORNING))),
+                List.of(message(GIULIA, "wamid.g1", GIULIA_HELLO, MORNING)),
+                List.of());
+        processPending();
+        var template = new TemplateMessage("rimborso_emesso", "it", List.of("Giulia Rossi", "77031, via Garibaldi"));
+        outbox.enqueueTemplate(C1, Author.STAFF, template, STAFF_TO_GIULIA, MORNING.plusSeconds(5));
+        assertThat(whereFound("rimborso_emesso")).containsExactly("message.template_name");
+        assertThat(whereFound("77031, via Garibaldi")).containsExactly("message.template_parameters");
+
+        var exported = records.export(C1).orElseThrow().conversation().messages();
+        var removed = records.erase(C1);
+
+        assertThat(exported.getLast().kind()).isEqualTo(MessageKind.TEMPLATE);
+        assertThat(exported.getLast().text()).isEqualTo(STAFF_TO_GIULIA);
+        assertThat(removed).containsEntry("message", 2);
+        assertThat(whereFound("rimborso_emesso")).isEmpty();
+        assertThat(whereFound("77031")).isEmpty();
+        assertThat(whereFound(STAFF_TO_GIULIA)).isEmpty();
     }
 
     @Test

@@ -15,12 +15,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sportello.domain.conversation.Attachment;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.CustomerMessage;
 import sportello.domain.conversation.DeliveryState;
 import sportello.domain.conversation.StatusReport;
+import sportello.domain.conversation.TemplateMessage;
 import sportello.domain.customer.Customer;
 import sportello.domain.profile.ProfileSchema;
 import sportello.ports.fake.TestMessages;
@@ -139,6 +141,56 @@ class SqliteRetentionTest {
                                 .mapTo(String.class)
                                 .list());
         assertThat(bodies).containsExactly("{\"m\":\"wamid.new\"}", "{\"m\":\"waiting\"}", "{\"statuses\":2}");
+    }
+
+    @Test
+    void oldMessagesWithFiles_areForgottenWithTheirAttachment() {
+        var photo = new CustomerMessage(
+                TestMessages.ACCOUNT,
+                "wamid.photo",
+                giulia(),
+                sportello.domain.conversation.MessageKind.IMAGE,
+                "Lo scontrino",
+                OLD,
+                "{\"id\":\"wamid.photo\"}",
+                new Attachment("1203948576102938", "image/jpeg", null));
+        storage.inbox().store(delivery("{\"m\":\"photo\"}", OLD), List.of(photo), List.of());
+        var entry = storage.inbox().pending(10).getFirst();
+        storage.conversations()
+                .save(Conversation.start(C1, giulia())
+                        .receive("m-photo", photo, schema)
+                        .conversation());
+        storage.inbox().markDone(entry.id());
+
+        int deleted = retention.deleteMessagesBefore(CUTOFF);
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM message WHERE media_id IS NOT NULL"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM inbox_message WHERE media_id IS NOT NULL"))
+                .isZero();
+    }
+
+    @Test
+    void oldTemplates_areForgottenOnceSent_andKeptWhileStillToBeSent() {
+        handled("wamid.old", "Vecchio", OLD);
+        var template = new TemplateMessage("aggiornamento_ordine", "it", List.of("Giulia", "58213"));
+        var sent =
+                storage.outbox().enqueueTemplate(C1, Author.STAFF, template, "Il 58213 è partito", OLD.plusSeconds(1));
+        storage.outbox().claimDue(OLD.plusSeconds(1), 10);
+        storage.outbox().accepted(sent.id(), "wamid.template-1");
+        var waiting =
+                storage.outbox().enqueueTemplate(C1, Author.STAFF, template, "Il 58213 è partito", OLD.plusSeconds(2));
+
+        int deleted = retention.deleteMessagesBefore(CUTOFF);
+
+        assertThat(deleted).isEqualTo(2); // "Vecchio" and the sent template
+        assertThat(count("SELECT count(*) FROM message WHERE template_name IS NOT NULL"))
+                .isEqualTo(1);
+        assertThat(storage.outbox().claimDue(RECENT, 10)).singleElement().satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo(waiting.id());
+            assertThat(entry.templateValue()).contains(template);
+        });
     }
 
     @Test

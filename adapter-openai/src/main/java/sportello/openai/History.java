@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.DeliveryState;
@@ -26,10 +29,17 @@ import sportello.openai.wire.Turn;
  * stateless {@code input} (reference §4), and it is the role for what the application, not the customer, says: a
  * {@code user} item would put Sportello's words in the customer's mouth and invite a reply to them. The customer's
  * quoted questions inside it are cut to one short line each, as the profile values in the instructions are.
+ *
+ * <p>Photos of the turn being answered count {@link TokenEstimate#IMAGE} tokens each, so they push older messages
+ * into the summary; the messages carrying them are always kept, like the newest customer message. History only
+ * marks where they go: their bytes are read afterwards, for the kept messages alone.
  */
 final class History {
 
     static final String STAFF_PREFIX = "[Staff] ";
+
+    /** What a customer photo without a caption says, since a message part may not be empty. */
+    static final String PHOTO_WITHOUT_CAPTION = "(a photo, no caption)";
 
     /** The summary is built to stay within this estimate; its room is set aside whenever older messages exist. */
     static final int SUMMARY_TOKENS = 250;
@@ -51,30 +61,75 @@ final class History {
 
     private History() {}
 
-    /** The input items of a turn and what they came to. */
-    record Window(List<Turn.Utterance> input, HistoryWindow shape) {
+    /**
+     * The input items of a turn and what they came to. {@code photos} maps the position of an item in {@code input}
+     * to the id of the message whose photo belongs there.
+     */
+    record Window(List<Turn.Utterance> input, HistoryWindow shape, Map<Integer, String> photos) {
         Window {
             input = List.copyOf(input);
+            photos = Map.copyOf(photos);
+        }
+    }
+
+    /** One item of the history in the making: what it says, and the message whose photo it will show, if any. */
+    private record Line(Turn.Utterance utterance, String photoOf) {
+
+        boolean hasPhoto() {
+            return photoOf != null;
+        }
+
+        int textTokens() {
+            return TokenEstimate.message(utterance.text());
+        }
+
+        int tokens() {
+            return textTokens() + (hasPhoto() ? TokenEstimate.IMAGE : 0);
+        }
+
+        Line shortened(int maxTokens) {
+            return new Line(utterance.withText(TokenEstimate.shorten(utterance.text(), maxTokens)), photoOf);
         }
     }
 
     static Window of(Conversation conversation, int maxMessages, int tokenBudget, ZoneId zone) {
-        List<Message> lines =
-                conversation.messages().stream().filter(History::answerable).toList();
-        List<Turn.Utterance> all = lines.stream().map(History::utterance).toList();
-        if (lines.size() <= maxMessages && tokens(all) <= tokenBudget) {
-            return new Window(all, new HistoryWindow(all.size(), 0, 0, tokens(all), tokenBudget));
+        return of(conversation, maxMessages, tokenBudget, zone, Set.of());
+    }
+
+    /** {@code withPhotos}: ids of the messages whose photo the model will see (see {@link Photos}). */
+    static Window of(Conversation conversation, int maxMessages, int tokenBudget, ZoneId zone, Set<String> withPhotos) {
+        List<Message> messages = conversation.messages().stream()
+                .filter(message -> answerable(message, withPhotos))
+                .toList();
+        List<Line> all = messages.stream()
+                .map(message -> new Line(utterance(message), withPhotos.contains(message.id()) ? message.id() : null))
+                .toList();
+        if (messages.size() <= maxMessages && tokens(all) <= tokenBudget) {
+            return window(all, new HistoryWindow(all.size(), 0, 0, tokens(all), tokenBudget));
         }
-        int start = start(lines, all, maxMessages, tokenBudget - SUMMARY_TOKENS);
-        List<Turn.Utterance> input = new ArrayList<>();
+        int start = start(messages, all, maxMessages, tokenBudget - SUMMARY_TOKENS);
+        List<Line> input = new ArrayList<>();
         if (start > 0) {
-            input.add(new Turn.Utterance(
-                    Turn.Role.DEVELOPER, summary(conversation.messages().getFirst(), lines.subList(0, start), zone)));
+            input.add(new Line(
+                    new Turn.Utterance(
+                            Turn.Role.DEVELOPER,
+                            summary(conversation.messages().getFirst(), messages.subList(0, start), zone)),
+                    null));
         }
-        List<Turn.Utterance> kept = new ArrayList<>(all.subList(start, all.size()));
+        List<Line> kept = new ArrayList<>(all.subList(start, all.size()));
         int shortened = fit(kept, tokenBudget - tokens(input));
         input.addAll(kept);
-        return new Window(input, new HistoryWindow(kept.size(), start, shortened, tokens(input), tokenBudget));
+        return window(input, new HistoryWindow(kept.size(), start, shortened, tokens(input), tokenBudget));
+    }
+
+    private static Window window(List<Line> lines, HistoryWindow shape) {
+        Map<Integer, String> photos = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).hasPhoto()) {
+                photos.put(i, lines.get(i).photoOf());
+            }
+        }
+        return new Window(lines.stream().map(Line::utterance).toList(), shape, photos);
     }
 
     /**
@@ -83,16 +138,16 @@ final class History {
      * and each request begins with the same bytes as the one before (summary, then kept messages), which OpenAI's
      * prompt cache reuses; a start sliding by one message per turn would change the summary and miss the cache on
      * every request. The step is not taken when it would drop more than half of what fits, and the newest customer
-     * message is always kept, even alone and over budget ({@link #fit} then shortens it).
+     * message and every message with a photo are always kept, even over budget ({@link #fit} then shortens their
+     * text). Photos come only with the messages being answered, at the end, so what is kept stays one run.
      */
-    private static int start(List<Message> lines, List<Turn.Utterance> all, int maxMessages, int available) {
+    private static int start(List<Message> lines, List<Line> all, int maxMessages, int available) {
         int size = lines.size();
         int earliest = Math.max(0, size - maxMessages);
         int start = size;
         long used = 0;
-        while (start > earliest
-                && used + TokenEstimate.message(all.get(start - 1).text()) <= available) {
-            used += TokenEstimate.message(all.get(--start).text());
+        while (start > earliest && used + all.get(start - 1).tokens() <= available) {
+            used += all.get(--start).tokens();
         }
         int step = Math.max(1, Math.min(MAX_STEP, maxMessages / 2));
         int stepped = Math.ceilDiv(start, step) * step;
@@ -103,30 +158,34 @@ final class History {
         while (newestCustomer > 0 && lines.get(newestCustomer).author() != Author.CUSTOMER) {
             newestCustomer--;
         }
-        return Math.min(start, Math.max(newestCustomer, 0));
+        int firstPhoto = IntStream.range(0, size)
+                .filter(i -> all.get(i).hasPhoto())
+                .findFirst()
+                .orElse(size);
+        return Math.min(start, Math.max(Math.min(newestCustomer, firstPhoto), 0));
     }
 
     /**
-     * Shortens the longest kept messages, one at a time, until they fit {@code available}; returns how many were
-     * cut. Only a message far longer than WhatsApp chats usually carry (a pasted e-mail) gets here.
+     * Shortens the longest kept texts, one at a time, until the kept messages fit {@code available}; returns how many
+     * were cut. Only a message far longer than WhatsApp chats usually carry (a pasted e-mail) gets here, or texts
+     * beside photos that alone fill the budget. Photos are never cut: the text makes room for them.
      */
-    private static int fit(List<Turn.Utterance> kept, int available) {
+    private static int fit(List<Line> kept, int available) {
         Set<Integer> cut = new HashSet<>();
         while (tokens(kept) > available) {
             int longest = 0;
             for (int i = 1; i < kept.size(); i++) {
-                if (TokenEstimate.message(kept.get(i).text())
-                        > TokenEstimate.message(kept.get(longest).text())) {
+                if (kept.get(i).textTokens() > kept.get(longest).textTokens()) {
                     longest = i;
                 }
             }
-            Turn.Utterance line = kept.get(longest);
-            int size = TokenEstimate.message(line.text());
+            Line line = kept.get(longest);
+            int size = line.textTokens();
             int target = Math.max(MIN_MESSAGE_TOKENS, size - (tokens(kept) - available)) - TokenEstimate.PER_MESSAGE;
             if (size - TokenEstimate.PER_MESSAGE <= target) {
                 break; // everything is down to the floor: a budget this small cannot be met
             }
-            kept.set(longest, new Turn.Utterance(line.role(), TokenEstimate.shorten(line.text(), target)));
+            kept.set(longest, line.shortened(target));
             cut.add(longest);
         }
         return cut.size();
@@ -191,26 +250,26 @@ final class History {
         return WHEN.format(at.atZone(zone)) + " (" + zone.getId() + ")";
     }
 
-    private static int tokens(List<Turn.Utterance> utterances) {
-        return utterances.stream()
-                .mapToInt(utterance -> TokenEstimate.message(utterance.text()))
-                .sum();
+    private static int tokens(List<Line> lines) {
+        return lines.stream().mapToInt(Line::tokens).sum();
     }
 
     /**
-     * Reactions and system notices carry nothing to answer, and an empty text would be a 400. A reply that failed
-     * to reach the customer is left out: the model must not build on words the customer never read.
+     * Reactions and system notices carry nothing to answer, and an empty text would be a 400 (a photo without a
+     * caption gets {@link #PHOTO_WITHOUT_CAPTION}). A reply that failed to reach the customer is left out: the model
+     * must not build on words the customer never read.
      */
-    private static boolean answerable(Message message) {
+    private static boolean answerable(Message message, Set<String> withPhotos) {
         return message.kind().startsAgentTurn()
-                && !message.text().isBlank()
+                && (!message.text().isBlank() || withPhotos.contains(message.id()))
                 && !(message.direction() == Direction.OUT && message.delivery().state() == DeliveryState.FAILED);
     }
 
     /** Staff replies are assistant turns too; the prefix lets the model tell them from its own. */
     private static Turn.Utterance utterance(Message message) {
         return switch (message.author()) {
-            case CUSTOMER -> new Turn.Utterance(Turn.Role.USER, message.text());
+            case CUSTOMER ->
+                new Turn.Utterance(Turn.Role.USER, message.text().isBlank() ? PHOTO_WITHOUT_CAPTION : message.text());
             case BOT -> new Turn.Utterance(Turn.Role.ASSISTANT, message.text());
             case STAFF -> new Turn.Utterance(Turn.Role.ASSISTANT, STAFF_PREFIX + message.text());
         };

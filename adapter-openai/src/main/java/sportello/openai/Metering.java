@@ -11,20 +11,21 @@ import sportello.ports.out.Usage;
 
 /**
  * Prices each model call. A model without a price costs 0 and is reported once, at WARN: the reply matters more
- * than the bill, and one line per message would drown the log.
+ * than the bill, and one line per message would drown the log. Public for the voice-note transcriber, whose calls are
+ * priced the same way.
  */
-final class Metering {
+public final class Metering {
 
     private static final Logger log = LoggerFactory.getLogger(Metering.class);
 
     private final ModelPrices prices;
     private final Set<String> unpriced = ConcurrentHashMap.newKeySet();
 
-    Metering(ModelPrices prices) {
+    public Metering(ModelPrices prices) {
         this.prices = prices;
     }
 
-    Usage usage(Consumption consumption, Instant at) {
+    public Usage usage(Consumption consumption, Instant at) {
         BigDecimal cost = prices.cost(
                         consumption.model(),
                         consumption.inputTokens(),

@@ -70,7 +70,12 @@ public final class ModelPrices {
         this.fileSearchCallUsd = Objects.requireNonNull(fileSearchCallUsd, "fileSearchCallUsd");
     }
 
-    /** gpt-4.1, gpt-4.1-mini, gpt-4o, gpt-4o-mini, gpt-5 and gpt-5-mini at the reference's prices. */
+    /**
+     * gpt-4.1, gpt-4.1-mini, gpt-4o, gpt-4o-mini, gpt-5 and gpt-5-mini at the reference's prices, and the token-billed
+     * speech models for voice notes at the prices on OpenAI's model pages (November 2026). Speech has no cached
+     * input, so its cached price is its input price. {@code whisper-1} is absent on purpose: it is billed per minute
+     * of audio ($0.006), which a per-token price cannot express, so its calls count at cost 0.
+     */
     public static ModelPrices defaults() {
         var prices = new LinkedHashMap<String, Price>();
         prices.put("gpt-4.1", Price.of("2.00", "0.50", "8.00"));
@@ -79,6 +84,8 @@ public final class ModelPrices {
         prices.put("gpt-4o-mini", Price.of("0.15", "0.075", "0.60"));
         prices.put("gpt-5", Price.of("1.25", "0.125", "10.00"));
         prices.put("gpt-5-mini", Price.of("0.25", "0.025", "2.00"));
+        prices.put("gpt-4o-mini-transcribe", Price.of("1.25", "1.25", "5.00"));
+        prices.put("gpt-4o-transcribe", Price.of("2.50", "2.50", "10.00"));
         return new ModelPrices(prices, FILE_SEARCH_CALL_USD);
     }
 

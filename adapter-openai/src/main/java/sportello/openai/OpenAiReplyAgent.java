@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -25,7 +26,9 @@ import sportello.openai.wire.ResponsesEndpoint;
 import sportello.openai.wire.RetryHint;
 import sportello.openai.wire.Turn;
 import sportello.ports.out.AgentTools;
+import sportello.ports.out.MediaStore;
 import sportello.ports.out.ReplyAgent;
+import sportello.ports.out.StoredMedia;
 import sportello.ports.out.Usage;
 
 /**
@@ -34,6 +37,8 @@ import sportello.ports.out.Usage;
  * calls functions they run through {@link AgentTools} and the results go back, for a few rounds at most
  * (reference §7). Transient failures are retried within a deadline; anything a person must fix (key, quota,
  * model) becomes a critical {@link Answer.Unavailable} and one alert. Every model call is metered in the answer.
+ * Given media storage and a model that sees images, the photos the customer just sent go along as pictures
+ * ({@link Photos}).
  */
 public final class OpenAiReplyAgent implements ReplyAgent {
 
@@ -50,6 +55,7 @@ public final class OpenAiReplyAgent implements ReplyAgent {
     private final Sleeper sleeper;
     private final InstantSource clock;
     private final int readTimeoutMillis;
+    private final Photos photos;
     /** Set once the stored prompt is gone (404); from then on only our own template is sent. */
     private final AtomicBoolean promptGone = new AtomicBoolean();
 
@@ -75,6 +81,21 @@ public final class OpenAiReplyAgent implements ReplyAgent {
             InstructionTemplate template,
             ModelPrices prices,
             Consumer<String> criticalAlert) {
+        this(settings, client, mapper, template, prices, criticalAlert, null);
+    }
+
+    /**
+     * Also shows the model the photos the customer just sent, read from {@code media}, when the model sees images
+     * ({@link ModelFamily#acceptsImages}); with a null {@code media}, photos are their captions, as elsewhere.
+     */
+    public OpenAiReplyAgent(
+            OpenAiSettings settings,
+            OkHttpClient client,
+            ObjectMapper mapper,
+            InstructionTemplate template,
+            ModelPrices prices,
+            Consumer<String> criticalAlert,
+            MediaStore media) {
         this(
                 settings,
                 client,
@@ -82,6 +103,7 @@ public final class OpenAiReplyAgent implements ReplyAgent {
                 template,
                 prices,
                 criticalAlert,
+                media,
                 Sleeper.system(),
                 InstantSource.system(),
                 () -> ThreadLocalRandom.current().nextDouble());
@@ -94,6 +116,7 @@ public final class OpenAiReplyAgent implements ReplyAgent {
             InstructionTemplate template,
             ModelPrices prices,
             Consumer<String> criticalAlert,
+            MediaStore media,
             Sleeper sleeper,
             InstantSource clock,
             DoubleSupplier random) {
@@ -113,12 +136,14 @@ public final class OpenAiReplyAgent implements ReplyAgent {
         this.alarms = new Alarms(Objects.requireNonNull(criticalAlert, "criticalAlert"));
         this.sleeper = sleeper;
         this.clock = clock;
+        this.photos = Photos.of(media, settings.model());
     }
 
     @Override
     public Answer answer(Conversation conversation, ProfileSchema schema, Instant now, AgentTools tools) {
-        History.Window window = window(conversation);
-        List<Turn.Utterance> history = window.input();
+        Map<String, StoredMedia> shown = photos.toShow(conversation);
+        History.Window window = window(conversation, shown.keySet());
+        List<Turn.Utterance> history = withPhotos(window, shown);
         if (history.isEmpty()) {
             return new Answer.Unavailable("nothing to answer: the conversation has no text yet", false);
         }
@@ -147,10 +172,11 @@ public final class OpenAiReplyAgent implements ReplyAgent {
 
     /**
      * What the history of {@code conversation} comes to in a request, as {@link #answer} would send it now: for
-     * metrics beside the billed tokens of each answer's usage. Pure: no call to OpenAI.
+     * metrics beside the billed tokens of each answer's usage. No call to OpenAI, and of media storage only what it
+     * knows about the photos, never their bytes.
      */
     public HistoryWindow historyWindow(Conversation conversation) {
-        return window(conversation).shape();
+        return window(conversation, photos.toShow(conversation).keySet()).shape();
     }
 
     /** The read timeout this agent's requests use, after {@link OpenAiSettings#effectiveReadTimeout()}. */
@@ -158,8 +184,22 @@ public final class OpenAiReplyAgent implements ReplyAgent {
         return readTimeoutMillis;
     }
 
-    private History.Window window(Conversation conversation) {
-        return History.of(conversation, settings.historyMessages(), settings.historyTokenBudget(), settings.timeZone());
+    private History.Window window(Conversation conversation, Set<String> withPhotos) {
+        return History.of(
+                conversation,
+                settings.historyMessages(),
+                settings.historyTokenBudget(),
+                settings.timeZone(),
+                withPhotos);
+    }
+
+    /** The window's items with the photos of its kept messages read in; a photo that cannot be read is left out. */
+    private List<Turn.Utterance> withPhotos(History.Window window, Map<String, StoredMedia> shown) {
+        List<Turn.Utterance> input = new ArrayList<>(window.input());
+        window.photos()
+                .forEach((index, messageId) -> photos.read(shown.get(messageId))
+                        .ifPresent(image -> input.set(index, input.get(index).withImage(image))));
+        return input;
     }
 
     /**

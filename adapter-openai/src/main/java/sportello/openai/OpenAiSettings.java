@@ -25,7 +25,8 @@ public record OpenAiSettings(
         Duration retryDeadline,
         String vectorStoreId,
         int toolRounds,
-        int historyTokenBudget) {
+        int historyTokenBudget,
+        String transcriptionModel) {
 
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     public static final String DEFAULT_MODEL = "gpt-4.1";
@@ -43,6 +44,11 @@ public record OpenAiSettings(
      * ones. Instructions and tools come on top. Estimated, not counted: see {@link TokenEstimate}.
      */
     public static final int DEFAULT_HISTORY_TOKEN_BUDGET = 3000;
+    /**
+     * Transcribes voice notes: OpenAI's cheaper speech model, billed per token like the chat models (see {@link
+     * ModelPrices#defaults()}); {@code whisper-1} and {@code gpt-4o-transcribe} also work.
+     */
+    public static final String DEFAULT_TRANSCRIPTION_MODEL = "gpt-4o-mini-transcribe";
     /** Room for the summary of older messages and one shortened customer message. */
     public static final int MIN_HISTORY_TOKEN_BUDGET = 500;
     /** Reasoning models think before the first byte, and a vector store search adds seconds: reference §1. */
@@ -64,6 +70,7 @@ public record OpenAiSettings(
         readTimeout = positiveOr(readTimeout, DEFAULT_READ_TIMEOUT, "readTimeout");
         retryDeadline = positiveOr(retryDeadline, DEFAULT_RETRY_DEADLINE, "retryDeadline");
         vectorStoreId = isBlank(vectorStoreId) ? null : vectorStoreId.strip();
+        transcriptionModel = isBlank(transcriptionModel) ? DEFAULT_TRANSCRIPTION_MODEL : transcriptionModel.strip();
         if (toolRounds < 1) {
             throw new IllegalArgumentException("toolRounds must be at least 1, got " + toolRounds);
         }
@@ -78,42 +85,6 @@ public record OpenAiSettings(
             throw new IllegalArgumentException(
                     "historyTokenBudget must be at least " + MIN_HISTORY_TOKEN_BUDGET + ", got " + historyTokenBudget);
         }
-    }
-
-    /** The settings as they were before the token budget: the budget takes its default. */
-    public OpenAiSettings(
-            String baseUrl,
-            String apiKey,
-            String model,
-            String promptId,
-            String promptVersion,
-            int maxOutputTokens,
-            int historyMessages,
-            String businessName,
-            String businessId,
-            ZoneId timeZone,
-            Duration connectTimeout,
-            Duration readTimeout,
-            Duration retryDeadline,
-            String vectorStoreId,
-            int toolRounds) {
-        this(
-                baseUrl,
-                apiKey,
-                model,
-                promptId,
-                promptVersion,
-                maxOutputTokens,
-                historyMessages,
-                businessName,
-                businessId,
-                timeZone,
-                connectTimeout,
-                readTimeout,
-                retryDeadline,
-                vectorStoreId,
-                toolRounds,
-                DEFAULT_HISTORY_TOKEN_BUDGET);
     }
 
     /** Every optional setting at its default. */
@@ -174,6 +145,11 @@ public record OpenAiSettings(
         return with(settings -> settings.historyTokenBudget = newHistoryTokenBudget);
     }
 
+    /** Voice notes are transcribed with this model; null or blank: {@value #DEFAULT_TRANSCRIPTION_MODEL}. */
+    public OpenAiSettings withTranscriptionModel(String newTranscriptionModel) {
+        return with(settings -> settings.transcriptionModel = newTranscriptionModel);
+    }
+
     /**
      * The read timeout the agent uses: {@code readTimeout}, raised to at least {@link #SLOW_READ_TIMEOUT} for
      * reasoning models and when {@code file_search} is on, since both spend long seconds before the first byte.
@@ -191,7 +167,7 @@ public record OpenAiSettings(
                 + historyMessages + ", businessName=" + businessName + ", businessId=" + businessId + ", timeZone="
                 + timeZone + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", retryDeadline=" + retryDeadline + ", vectorStoreId=" + vectorStoreId + ", toolRounds=" + toolRounds
-                + ", historyTokenBudget=" + historyTokenBudget + "]";
+                + ", historyTokenBudget=" + historyTokenBudget + ", transcriptionModel=" + transcriptionModel + "]";
     }
 
     /** A copy of these settings with {@code change} applied, checked and defaulted like any other. */
@@ -219,6 +195,7 @@ public record OpenAiSettings(
         builder.vectorStoreId = vectorStoreId;
         builder.toolRounds = toolRounds;
         builder.historyTokenBudget = historyTokenBudget;
+        builder.transcriptionModel = transcriptionModel;
         return builder;
     }
 
@@ -243,6 +220,7 @@ public record OpenAiSettings(
         String vectorStoreId;
         int toolRounds = DEFAULT_TOOL_ROUNDS;
         int historyTokenBudget = DEFAULT_HISTORY_TOKEN_BUDGET;
+        String transcriptionModel;
 
         OpenAiSettings build() {
             return new OpenAiSettings(
@@ -261,7 +239,8 @@ public record OpenAiSettings(
                     retryDeadline,
                     vectorStoreId,
                     toolRounds,
-                    historyTokenBudget);
+                    historyTokenBudget,
+                    transcriptionModel);
         }
     }
 

@@ -17,6 +17,13 @@ final class TokenEstimate {
     /** Role and separators around each message's content. */
     static final int PER_MESSAGE = 4;
 
+    /**
+     * A photo sent with {@code detail: auto}, counted flat since its pixels are not known here. The gpt-4o family
+     * bills 85 tokens plus 170 per 512-pixel tile, about 765 for a phone photo scaled to 768 by 1024; gpt-4.1-mini
+     * and o4-mini bill by 32-pixel patch, more for the same photo. A round 1,000 sits between them.
+     */
+    static final int IMAGE = 1000;
+
     /** Weights are in half-units so that 3.5 characters per token stays integer arithmetic: 7 half-units. */
     private static final int HALF_UNITS_PER_TOKEN = 7;
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
+import sportello.ports.out.MediaStore;
 
 /** An agent pointed at a MockWebServer, with fake time and a recorded alert hook. */
 final class AgentSetup {
@@ -30,6 +31,11 @@ final class AgentSetup {
     }
 
     OpenAiReplyAgent agent(OpenAiSettings settings) {
+        return agent(settings, null);
+    }
+
+    /** An agent that shows the model the photos kept in {@code media}. */
+    OpenAiReplyAgent agent(OpenAiSettings settings, MediaStore media) {
         return new OpenAiReplyAgent(
                 settings,
                 new OkHttpClient(),
@@ -37,6 +43,7 @@ final class AgentSetup {
                 InstructionTemplate.defaultTemplate(),
                 ModelPrices.defaults(),
                 alerts::add,
+                media,
                 time,
                 time,
                 () -> 0.0);

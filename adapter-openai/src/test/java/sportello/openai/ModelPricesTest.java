@@ -44,6 +44,15 @@ class ModelPricesTest {
     }
 
     @Test
+    void tokenBilledSpeechModels_arePriced_butWhisperBilledPerMinuteIsNot() {
+        assertThat(prices.priceOf("gpt-4o-mini-transcribe-2025-12-15")).contains(Price.of("1.25", "1.25", "5.00"));
+        assertThat(prices.priceOf("gpt-4o-transcribe")).contains(Price.of("2.50", "2.50", "10.00"));
+        assertThat(prices.priceOf("whisper-1")).isEmpty();
+        // the chat model's price never leaks to its speech sibling, nor the other way round
+        assertThat(prices.priceOf("gpt-4o-mini")).contains(Price.of("0.15", "0.075", "0.60"));
+    }
+
+    @Test
     void fileSearchCalls_cost00025Each() {
         assertThat(prices.cost("gpt-4.1-mini", 0, 0, 0, 2)).contains(new BigDecimal("0.005000"));
     }

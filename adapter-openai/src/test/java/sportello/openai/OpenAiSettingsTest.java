@@ -25,6 +25,19 @@ class OpenAiSettingsTest {
         assertThat(settings.vectorStoreId()).isNull();
         assertThat(settings.toolRounds()).isEqualTo(4);
         assertThat(settings.historyTokenBudget()).isEqualTo(3000);
+        assertThat(settings.transcriptionModel()).isEqualTo("gpt-4o-mini-transcribe");
+    }
+
+    @Test
+    void transcriptionModel_canBeSet_survivesOtherChanges_blankMeansTheDefault() {
+        var settings = OpenAiSettings.of("k", "b42", "B").withTranscriptionModel(" whisper-1 ");
+
+        assertThat(settings.transcriptionModel()).isEqualTo("whisper-1");
+        assertThat(settings.withModel("gpt-5").withHistoryTokenBudget(1500).transcriptionModel())
+                .isEqualTo("whisper-1");
+        assertThat(settings.withTranscriptionModel(" ").transcriptionModel())
+                .isEqualTo(OpenAiSettings.DEFAULT_TRANSCRIPTION_MODEL);
+        assertThat(settings.toString()).contains("transcriptionModel=whisper-1");
     }
 
     @Test
@@ -34,14 +47,6 @@ class OpenAiSettingsTest {
         assertThat(settings.withModel("gpt-5").withLimits(600, 30).historyTokenBudget())
                 .isEqualTo(1500);
         assertThatThrownBy(() -> settings.withHistoryTokenBudget(100)).hasMessageContaining("historyTokenBudget");
-    }
-
-    @Test
-    void constructorWithoutBudget_stillWorks_withTheDefaultBudget() {
-        var settings =
-                new OpenAiSettings(null, "k", null, null, null, 600, 20, "B", "b42", null, null, null, null, null, 4);
-
-        assertThat(settings.historyTokenBudget()).isEqualTo(OpenAiSettings.DEFAULT_HISTORY_TOKEN_BUDGET);
     }
 
     @Test

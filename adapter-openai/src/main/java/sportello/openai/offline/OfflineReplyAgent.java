@@ -48,7 +48,12 @@ public final class OfflineReplyAgent implements ReplyAgent {
             if (!result.ok()) {
                 log.warn("Handoff refused in conversation {}: {}", conversation.id(), result.summary());
             }
-            return new Answer.Reply(greeting + (result.ok() ? phrases.handedOver() : phrases.handoffFailed()));
+            String said = !result.ok()
+                    ? phrases.handoffFailed()
+                    : tools.openingHoursWhileClosed()
+                            .map(phrases::handedOverWhileClosed)
+                            .orElse(phrases.handedOver());
+            return new Answer.Reply(greeting + said);
         }
         Optional<String> nextQuestion = nextQuestion(conversation, schema, phrases);
         Optional<String> faqAnswer = faq.answerTo(text);

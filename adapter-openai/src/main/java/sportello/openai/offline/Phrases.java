@@ -41,6 +41,14 @@ record Phrases(CustomerLanguage language) {
                         + " shortly.";
     }
 
+    String handedOverWhileClosed(String openingHours) {
+        return italian()
+                ? "Certo! Ho passato la conversazione al nostro staff. Ora siamo chiusi (orari: " + openingHours
+                        + "): ti risponderemo qui appena riapriamo."
+                : "Of course! I've passed the conversation to our staff. We're closed right now (opening hours: "
+                        + openingHours + "): we'll follow up here as soon as we open.";
+    }
+
     String handoffFailed() {
         return italian()
                 ? "Mi dispiace, in questo momento non riesco a passarti a una persona del nostro staff. Riprova tra"

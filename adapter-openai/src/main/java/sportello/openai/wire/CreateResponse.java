@@ -69,12 +69,29 @@ record CreateResponse(
         };
     }
 
-    /** A history item; assistant turns are plain strings, never {@code input_text} parts (400). */
-    record InputMessage(String role, String content) {
+    /**
+     * A history item. Its content is a plain string, except for a customer line with photos: then an
+     * {@code input_text} part and one {@code input_image} part per photo (reference §4). Assistant turns are always
+     * plain strings, never {@code input_text} parts (400); {@link Turn.Utterance} keeps images off them.
+     */
+    record InputMessage(String role, Object content) {
         static InputMessage from(Turn.Utterance utterance) {
-            return new InputMessage(utterance.role().name().toLowerCase(Locale.ROOT), utterance.text());
+            String role = utterance.role().name().toLowerCase(Locale.ROOT);
+            if (utterance.images().isEmpty()) {
+                return new InputMessage(role, utterance.text());
+            }
+            List<Object> parts = new ArrayList<>();
+            parts.add(new InputText("input_text", utterance.text()));
+            utterance.images().forEach(image -> parts.add(new InputImage("input_image", image.dataUrl(), "auto")));
+            return new InputMessage(role, parts);
         }
     }
+
+    record InputText(String type, String text) {}
+
+    /** {@code detail} is required since the 2026 spec; {@code auto} lets OpenAI pick the resolution. */
+    record InputImage(
+            String type, @JsonProperty("image_url") String imageUrl, String detail) {}
 
     record FunctionCallOutput(
             String type, @JsonProperty("call_id") String callId, String output) {

@@ -1,5 +1,6 @@
 package sportello.openai.wire;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,11 +101,51 @@ public record Turn(
         DEVELOPER
     }
 
-    /** One line of the history. */
-    public record Utterance(Role role, String text) {
+    /**
+     * One line of the history; {@code images} are photos the customer sent with it, shown to the model beside the
+     * text. Only customer lines carry them: an assistant turn with image parts is a 400 (reference §4).
+     */
+    public record Utterance(Role role, String text, List<Image> images) {
         public Utterance {
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(text, "text");
+            images = List.copyOf(images);
+            if (!images.isEmpty() && role != Role.USER) {
+                throw new IllegalArgumentException("only customer lines carry images, not " + role);
+            }
+        }
+
+        public Utterance(Role role, String text) {
+            this(role, text, List.of());
+        }
+
+        public Utterance withText(String newText) {
+            return new Utterance(role, newText, images);
+        }
+
+        public Utterance withImage(Image image) {
+            var more = new ArrayList<>(images);
+            more.add(image);
+            return new Utterance(role, text, more);
+        }
+    }
+
+    /** A photo as the model receives it: its type ({@code image/jpeg}, ...) and its bytes in base64. */
+    public record Image(String mimeType, String base64) {
+        public Image {
+            Objects.requireNonNull(mimeType, "mimeType");
+            Objects.requireNonNull(base64, "base64");
+        }
+
+        /** {@code data:<type>;base64,<bytes>}, the form {@code input_image} takes a file in without an upload. */
+        public String dataUrl() {
+            return "data:" + mimeType + ";base64," + base64;
+        }
+
+        /** Megabytes of base64 have no place in a log line. */
+        @Override
+        public String toString() {
+            return "Image[" + mimeType + ", " + base64.length() + " base64 characters]";
         }
     }
 

@@ -101,6 +101,14 @@ class OfflineReplyAgentTest {
     }
 
     @Test
+    void handoffWhileClosed_tellsTheCustomerTheOpeningHours() {
+        tools.closedNow("lun-sab 15-19");
+        var conversation = says(start(), "Vorrei parlare con un operatore");
+
+        assertThat(reply(conversation)).contains("Ora siamo chiusi (orari: lun-sab 15-19)");
+    }
+
+    @Test
     void englishCustomerAsksForAHuman_isHandedOverInEnglish() {
         var conversation = says(start(), "Hi, can I talk to a real person please?");
 

@@ -16,8 +16,11 @@ import sportello.ports.in.QueryAnalytics;
 import sportello.ports.in.QueryConversations;
 import sportello.ports.in.ReceiveWebhook;
 import sportello.ports.in.SendStaffReply;
+import sportello.ports.in.SendTemplate;
 import sportello.ports.in.SendToCustomer;
 import sportello.ports.in.UnknownConversation;
+import sportello.ports.in.ViewMedia;
+import sportello.ports.out.Templates.TemplatesUnavailable;
 import sportello.web.access.AccessControl;
 import sportello.web.access.AccessDenied;
 import sportello.web.access.LocalNetworkOnly;
@@ -29,13 +32,16 @@ import sportello.web.api.ApiErrors;
 import sportello.web.api.BadRequest;
 import sportello.web.api.ConversationApi;
 import sportello.web.api.CustomerDataApi;
+import sportello.web.api.MediaApi;
 import sportello.web.api.MessagesApi;
+import sportello.web.api.TemplatesApi;
+import sportello.web.api.UnknownMedia;
 import sportello.web.dashboard.Dashboard;
 import sportello.web.dashboard.ErrorPages;
 import sportello.web.dashboard.JteRenderer;
 import sportello.web.health.HealthRoute;
+import sportello.web.live.EventsRoute;
 import sportello.web.live.LiveUpdates;
-import sportello.web.live.SseSink;
 import sportello.web.simulator.SimulatorChannel;
 import sportello.web.simulator.SimulatorRoutes;
 import sportello.web.webhook.WebhookRoutes;
@@ -59,7 +65,9 @@ public final class WebApp {
             EditProfile editProfile,
             QueryAnalytics analytics,
             ManageCustomerData customerData,
-            SendToCustomer sendToCustomer) {}
+            SendToCustomer sendToCustomer,
+            ViewMedia media,
+            SendTemplate templates) {}
 
     private final WebhookRoutes webhook;
     private final HealthRoute health;
@@ -67,6 +75,8 @@ public final class WebApp {
     private final AnalyticsApi analytics;
     private final CustomerDataApi customerData;
     private final MessagesApi messages;
+    private final MediaApi media;
+    private final TemplatesApi templates;
     private final UseCases useCases;
     private final InstantSource clock;
     private final ZoneId zone;
@@ -92,10 +102,17 @@ public final class WebApp {
         this.webhook = new WebhookRoutes(useCases.webhook());
         this.health = new HealthRoute(useCases.health());
         this.conversations = new ConversationApi(
-                useCases.conversations(), useCases.staffReply(), useCases.changeMode(), useCases.editProfile(), clock);
+                useCases.conversations(),
+                useCases.staffReply(),
+                useCases.changeMode(),
+                useCases.editProfile(),
+                useCases.media(),
+                clock);
         this.analytics = new AnalyticsApi(useCases.analytics());
-        this.customerData = new CustomerDataApi(useCases.customerData(), clock, json);
-        this.messages = new MessagesApi(useCases.sendToCustomer());
+        this.customerData = new CustomerDataApi(useCases.customerData(), useCases.media(), clock, json);
+        this.messages = new MessagesApi(useCases.sendToCustomer(), useCases.templates());
+        this.media = new MediaApi(useCases.media());
+        this.templates = new TemplatesApi(useCases.templates());
         this.access = new AccessControl(access, clock);
         this.useCases = useCases;
         this.clock = clock;
@@ -128,10 +145,12 @@ public final class WebApp {
         var dashboard = new Dashboard(
                 useCases.conversations(),
                 useCases.staffReply(),
+                useCases.templates(),
                 useCases.changeMode(),
                 useCases.editProfile(),
                 useCases.analytics(),
                 useCases.customerData(),
+                useCases.media(),
                 access,
                 clock,
                 zone,
@@ -176,11 +195,12 @@ public final class WebApp {
 
             config.routes.get("/dashboard", dashboard.list()::page);
             config.routes.get("/dashboard/attention", dashboard.list()::attention);
-            config.routes.sse("/dashboard/events", client -> live.stream(new SseSink(client)));
+            config.routes.get("/dashboard/events", new EventsRoute(live)::stream);
             config.routes.get("/dashboard/conversations/{id}", dashboard.conversation()::page);
             config.routes.get("/dashboard/conversations/{id}/live", dashboard.conversation()::live);
             config.routes.get("/dashboard/conversations/{id}/composer", dashboard.conversation()::composer);
             config.routes.post("/dashboard/conversations/{id}/reply", dashboard.conversation()::reply);
+            config.routes.post("/dashboard/conversations/{id}/template", dashboard.conversation()::template);
             config.routes.post("/dashboard/conversations/{id}/mode", dashboard.conversation()::mode);
             config.routes.post("/dashboard/conversations/{id}/profile", dashboard.conversation()::profile);
             config.routes.get("/dashboard/conversations/{id}/erase", dashboard.conversation()::eraseForm);
@@ -191,12 +211,15 @@ public final class WebApp {
             config.routes.get("/api/conversations", conversations::list);
             config.routes.get("/api/conversations/{id}", conversations::detail);
             config.routes.post("/api/conversations/{id}/messages", conversations::sendStaffReply);
+            config.routes.post("/api/conversations/{id}/templates", templates::send);
             config.routes.put("/api/conversations/{id}/mode", conversations::changeMode);
             config.routes.put("/api/conversations/{id}/profile", conversations::editProfile);
             config.routes.get("/api/analytics", analytics::get);
+            config.routes.get("/api/templates", templates::list);
             config.routes.post("/api/messages", messages::send);
             config.routes.get("/api/customers/{id}/export", customerData::export);
             config.routes.delete("/api/customers/{id}", customerData::erase);
+            config.routes.get("/api/media/{id}", media::serve);
 
             if (simulator != null) {
                 config.routes.get("/simulator", simulator::page);
@@ -212,6 +235,9 @@ public final class WebApp {
                     UnknownConversation.class,
                     (e, ctx) -> errors.respond(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
             config.routes.exception(
+                    UnknownMedia.class,
+                    (e, ctx) -> errors.respond(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
+            config.routes.exception(
                     SimulatorRoutes.NoSuchChat.class,
                     (e, ctx) -> errors.respond(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
             config.routes.exception(
@@ -224,6 +250,10 @@ public final class WebApp {
                     AccessDenied.class,
                     (e, ctx) -> errors.respond(ctx, HttpStatus.forStatus(e.status()), e.code(), e.getMessage()));
             config.routes.exception(LoginRequired.class, errors::loginRequired);
+            config.routes.exception(
+                    TemplatesUnavailable.class,
+                    (e, ctx) -> errors.respond(
+                            ctx, HttpStatus.SERVICE_UNAVAILABLE, "templates_unavailable", e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 ApiErrors.logInternal(e, ctx);
                 errors.respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", ApiErrors.internalMessage());

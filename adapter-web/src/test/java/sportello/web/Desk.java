@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import sportello.domain.business.BusinessHours;
+import sportello.domain.conversation.Attachment;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.CustomerMessage;
 import sportello.domain.conversation.MessageKind;
@@ -19,22 +21,29 @@ import sportello.domain.profile.ProfileSchema;
 import sportello.ports.fake.InMemoryStorage;
 import sportello.ports.fake.ManualClock;
 import sportello.ports.fake.RecordingChannel;
+import sportello.ports.fake.ScriptedMediaSource;
 import sportello.ports.fake.ScriptedReplyAgent;
+import sportello.ports.fake.StaticTemplates;
 import sportello.ports.fake.StubWebhookReader;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.in.QueryAnalytics;
+import sportello.ports.in.RaiseAlert;
 import sportello.ports.out.Channel;
 import sportello.ports.out.ConversationQuery;
 import sportello.ports.usecase.ChangingMode;
 import sportello.ports.usecase.CheckingHealth;
 import sportello.ports.usecase.DeliveringReplies;
 import sportello.ports.usecase.EditingProfile;
+import sportello.ports.usecase.KeepingMedia;
 import sportello.ports.usecase.ManagingCustomerData;
 import sportello.ports.usecase.QueryingConversations;
 import sportello.ports.usecase.ReceivingCustomerMessage;
 import sportello.ports.usecase.ReceivingWebhook;
 import sportello.ports.usecase.SendingStaffReply;
+import sportello.ports.usecase.SendingTemplates;
 import sportello.ports.usecase.SendingToCustomer;
+import sportello.ports.usecase.TranscribingVoiceNotes;
+import sportello.ports.usecase.ViewingMedia;
 import sportello.web.access.WebAccess;
 import sportello.web.live.LiveUpdates;
 import sportello.web.simulator.SimulatorChannel;
@@ -57,8 +66,15 @@ public final class Desk implements AutoCloseable {
     public final FakeCustomerRecords records = new FakeCustomerRecords(storage);
 
     public final ManualClock clock;
+    /** The files customers sent, as stored on our side. */
+    public final VanishingMediaStore media;
+    /** WhatsApp's file server: a file a test publishes here is downloaded when its message is processed. */
+    public final ScriptedMediaSource files = new ScriptedMediaSource();
+
     public final StubWebhookReader reader = new StubWebhookReader();
     public final RecordingChannel channel = new RecordingChannel();
+    /** The approved templates, as the channel lists them: {@link StaticTemplates#ORDER_UPDATE} unless a test adds. */
+    public final StaticTemplates templates = new StaticTemplates();
     /** The channel in demo mode; null otherwise. */
     public final SimulatorChannel simulator;
 
@@ -73,6 +89,7 @@ public final class Desk implements AutoCloseable {
 
     private Desk(WebAccess access, QueryAnalytics analytics, Instant start, boolean demo) {
         this.clock = new ManualClock(start);
+        this.media = new VanishingMediaStore(clock);
         this.simulator = demo ? new SimulatorChannel(json, clock) : null;
         Channel sending = demo ? simulator : channel;
         var schema = ProfileSchema.standard();
@@ -81,7 +98,11 @@ public final class Desk implements AutoCloseable {
                 clock,
                 schema,
                 "fallback",
-                () -> {});
+                () -> {},
+                new ReceivingCustomerMessage.Extras(
+                        new KeepingMedia(files, media, RaiseAlert.NONE, pause -> {}),
+                        TranscribingVoiceNotes.none(),
+                        BusinessHours.UNKNOWN));
         this.delivering =
                 new DeliveringReplies(storage, storage, sending, clock, DeliveringReplies.Policy.DEFAULT, live);
         var useCases = new WebApp.UseCases(
@@ -92,8 +113,10 @@ public final class Desk implements AutoCloseable {
                 new ChangingMode(storage, live),
                 new EditingProfile(storage, schema, clock, live),
                 analytics,
-                new ManagingCustomerData(records, clock, live),
-                new SendingToCustomer(storage, storage, clock, () -> {}, live));
+                new ManagingCustomerData(records, media, clock, live),
+                new SendingToCustomer(storage, storage, clock, () -> {}, live),
+                new ViewingMedia(media),
+                new SendingTemplates(templates, storage, storage, clock, () -> {}, live));
         var web = new WebApp(useCases, access, live, clock, ROME, json);
         if (demo) {
             web.withSimulator(
@@ -136,13 +159,22 @@ public final class Desk implements AutoCloseable {
     }
 
     public ConversationId customerSends(Customer customer, MessageKind kind, String text) {
+        return customerSends(customer, kind, text, null);
+    }
+
+    /**
+     * A message with a file, e.g. a photo with its caption. The file is stored only if the test {@link #files
+     * published} it first; otherwise the download fails as for an expired file.
+     */
+    public ConversationId customerSends(Customer customer, MessageKind kind, String text, Attachment attachment) {
         String channelId = "wamid.test-" + messageIds.incrementAndGet();
         String raw = json.createObjectNode()
                 .put("id", channelId)
                 .put("from", customer.phone())
                 .put("type", kind.name().toLowerCase(Locale.ROOT))
                 .toString();
-        var message = new CustomerMessage(TestMessages.ACCOUNT, channelId, customer, kind, text, clock.instant(), raw);
+        var message = new CustomerMessage(
+                TestMessages.ACCOUNT, channelId, customer, kind, text, clock.instant(), raw, attachment);
         deliverWebhook(message);
         processInbox();
         var id = storage.byCustomer(customer).orElseThrow().id();

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.fake.InMemoryMediaStore;
 import sportello.ports.fake.InMemoryStorage;
 import sportello.ports.fake.ManualClock;
 import sportello.ports.fake.RecordingChannel;
 import sportello.ports.fake.ScriptedReplyAgent;
+import sportello.ports.fake.StaticTemplates;
 import sportello.ports.fake.StubWebhookReader;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.in.CheckHealth;
@@ -37,6 +39,8 @@ import sportello.ports.usecase.QueryingConversations;
 import sportello.ports.usecase.ReceivingCustomerMessage;
 import sportello.ports.usecase.ReceivingWebhook;
 import sportello.ports.usecase.SendingStaffReply;
+import sportello.ports.usecase.SendingTemplates;
+import sportello.ports.usecase.ViewingMedia;
 import sportello.web.access.WebAccess;
 import sportello.web.live.LiveUpdates;
 
@@ -48,6 +52,7 @@ class WebAppTest {
     private final InMemoryStorage storage = new InMemoryStorage();
     private final ManualClock clock = new ManualClock(TestMessages.T0);
     private final StubWebhookReader reader = new StubWebhookReader();
+    private final InMemoryMediaStore media = new InMemoryMediaStore(clock);
     private volatile CheckHealth.Check databaseCheck = new CheckHealth.Check(CheckHealth.Status.UP, "writable");
     private final HttpClient http = HttpClient.newHttpClient();
     private Javalin app;
@@ -75,8 +80,11 @@ class WebAppTest {
                 new ChangingMode(storage, ConversationEvents.NONE),
                 new EditingProfile(storage, schema, clock, ConversationEvents.NONE),
                 FixedAnalytics.sample(),
-                new ManagingCustomerData(new FakeCustomerRecords(storage), clock, ConversationEvents.NONE),
-                (to, text) -> new SendToCustomer.Outcome.Refused("not in this test"));
+                new ManagingCustomerData(new FakeCustomerRecords(storage), media, clock, ConversationEvents.NONE),
+                (to, text) -> new SendToCustomer.Outcome.Refused("not in this test"),
+                new ViewingMedia(media),
+                new SendingTemplates(
+                        new StaticTemplates(), storage, storage, clock, () -> {}, ConversationEvents.NONE));
         app = new WebApp(useCases, WebAccess.localNetworkOnly(), new LiveUpdates(), clock, Desk.ROME, json)
                 .withMetrics(() -> "sportello_webhooks_total{outcome=\"stored\"} 1.0\n")
                 .create()

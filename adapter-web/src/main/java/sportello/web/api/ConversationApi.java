@@ -13,6 +13,7 @@ import sportello.ports.in.EditProfile;
 import sportello.ports.in.QueryConversations;
 import sportello.ports.in.SendStaffReply;
 import sportello.ports.in.UnknownConversation;
+import sportello.ports.in.ViewMedia;
 
 /** {@code /api/conversations}: list, detail, staff reply, mode switch and profile edit. */
 public final class ConversationApi {
@@ -23,6 +24,7 @@ public final class ConversationApi {
     private final SendStaffReply staffReply;
     private final ChangeMode changeMode;
     private final EditProfile editProfile;
+    private final ViewMedia media;
     private final InstantSource clock;
 
     public ConversationApi(
@@ -30,11 +32,13 @@ public final class ConversationApi {
             SendStaffReply staffReply,
             ChangeMode changeMode,
             EditProfile editProfile,
+            ViewMedia media,
             InstantSource clock) {
         this.queries = queries;
         this.staffReply = staffReply;
         this.changeMode = changeMode;
         this.editProfile = editProfile;
+        this.media = media;
         this.clock = clock;
     }
 
@@ -57,7 +61,7 @@ public final class ConversationApi {
     public void detail(Context ctx) {
         var id = new ConversationId(ctx.pathParam("id"));
         var conversation = queries.byId(id).orElseThrow(() -> new UnknownConversation(id));
-        ctx.json(ConversationJson.Detail.of(conversation, queries.schema()));
+        ctx.json(ConversationJson.Detail.of(conversation, queries.schema(), media));
     }
 
     public void sendStaffReply(Context ctx) {

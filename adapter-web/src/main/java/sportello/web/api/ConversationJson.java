@@ -1,16 +1,19 @@
 package sportello.web.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import sportello.domain.conversation.Attachment;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.Message;
 import sportello.domain.conversation.ServiceWindow;
 import sportello.domain.profile.ProfileSchema;
 import sportello.domain.profile.ProfileValue;
+import sportello.ports.in.ViewMedia;
 import sportello.ports.out.ConversationSummary;
 
 /** The JSON shapes of the conversation API; the field names are product interface, keep them. */
@@ -67,7 +70,7 @@ final class ConversationJson {
             Attention attention,
             Instant serviceWindowClosesAt) {
 
-        static Detail of(Conversation c, ProfileSchema schema) {
+        static Detail of(Conversation c, ProfileSchema schema, ViewMedia media) {
             var name = c.profile()
                     .value(ProfileSchema.NAME)
                     .map(ProfileValue::value)
@@ -79,7 +82,7 @@ final class ConversationJson {
                     name,
                     c.mode().name(),
                     Profile.of(c, schema),
-                    c.messages().stream().map(MessageJson::of).toList(),
+                    c.messages().stream().map(m -> MessageJson.of(m, media)).toList(),
                     c.attention().isNeeded()
                             ? new Attention(
                                     c.attention().reason(), c.attention().since())
@@ -115,9 +118,10 @@ final class ConversationJson {
             String text,
             String status,
             String failureReason,
-            Instant at) {
+            Instant at,
+            @JsonInclude(JsonInclude.Include.NON_NULL) MediaJson media) {
 
-        static MessageJson of(Message m) {
+        static MessageJson of(Message m, ViewMedia media) {
             return new MessageJson(
                     m.id(),
                     m.direction().name().toLowerCase(Locale.ROOT),
@@ -126,7 +130,28 @@ final class ConversationJson {
                     m.text(),
                     m.delivery().state().name().toLowerCase(Locale.ROOT),
                     m.delivery().failureReason(),
-                    m.at());
+                    m.at(),
+                    m.attachmentValue().map(a -> MediaJson.of(a, media)).orElse(null));
+        }
+    }
+
+    /**
+     * The file that came with a message; {@code stored} says whether {@code url} serves it (it may never have been
+     * downloaded, or retention deleted it), and only then are {@code size} and {@code sha256} known.
+     */
+    record MediaJson(
+            String id, String mimeType, String fileName, String url, boolean stored, Long size, String sha256) {
+
+        static MediaJson of(Attachment a, ViewMedia media) {
+            var stored = media.find(a.mediaId());
+            return new MediaJson(
+                    a.mediaId(),
+                    a.mimeType(),
+                    a.fileName(),
+                    MediaApi.url(a.mediaId()),
+                    stored.isPresent(),
+                    stored.map(s -> s.size()).orElse(null),
+                    stored.map(s -> s.sha256()).orElse(null));
         }
     }
 }

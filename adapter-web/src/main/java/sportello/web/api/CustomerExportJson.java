@@ -1,5 +1,6 @@
 package sportello.web.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import sportello.domain.conversation.Attachment;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.Message;
 import sportello.domain.profile.ProfileSchema;
@@ -48,12 +50,17 @@ record CustomerExportJson(
             String text,
             String status,
             String failureReason,
-            String at) {}
+            String at,
+            @JsonInclude(JsonInclude.Include.NON_NULL) MediaJson media) {}
+
+    /** The file that came with a message; {@code file} is its path in the zip, null when it is no longer stored. */
+    record MediaJson(String mediaId, String mimeType, String fileName, String file) {}
 
     record UsageJson(
             String model, long inputTokens, long cachedTokens, long outputTokens, BigDecimal costUsd, String at) {}
 
-    static CustomerExportJson of(CustomerExport export, Instant now, ObjectMapper json) {
+    /** {@code files}: the path in the zip of each file included, by media id. */
+    static CustomerExportJson of(CustomerExport export, Instant now, ObjectMapper json, Map<String, String> files) {
         Conversation c = export.conversation();
         var customer = c.customer();
         var profile = new LinkedHashMap<String, ProfileJson>();
@@ -72,7 +79,7 @@ record CustomerExportJson(
                         ? new AttentionJson(
                                 c.attention().reason(), time(c.attention().since()))
                         : null,
-                c.messages().stream().map(CustomerExportJson::message).toList(),
+                c.messages().stream().map(m -> message(m, files)).toList(),
                 export.usage().stream().map(CustomerExportJson::usage).toList(),
                 export.rawMessages().stream().map(raw -> payload(raw, json)).toList());
     }
@@ -81,7 +88,7 @@ record CustomerExportJson(
         return new ProfileJson(v.value(), v.source(), time(v.recordedAt()));
     }
 
-    private static MessageJson message(Message m) {
+    private static MessageJson message(Message m, Map<String, String> files) {
         return new MessageJson(
                 m.id(),
                 m.channelMessageId(),
@@ -91,7 +98,12 @@ record CustomerExportJson(
                 m.text(),
                 lower(m.delivery().state()),
                 m.delivery().failureReason(),
-                time(m.at()));
+                time(m.at()),
+                m.attachmentValue().map(a -> media(a, files)).orElse(null));
+    }
+
+    private static MediaJson media(Attachment a, Map<String, String> files) {
+        return new MediaJson(a.mediaId(), a.mimeType(), a.fileName(), files.get(a.mediaId()));
     }
 
     private static UsageJson usage(Usage u) {

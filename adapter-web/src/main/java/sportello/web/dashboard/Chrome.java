@@ -4,19 +4,24 @@ import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import sportello.ports.in.QueryConversations;
+import sportello.ports.in.ViewMedia;
 import sportello.ports.out.ConversationQuery;
 import sportello.web.access.AccessControl;
 
-/** Builds what every page has around its content, and the language and formats of the request. */
+/**
+ * Builds what every page has around its content, and the language, formats and conversation views of the request.
+ */
 final class Chrome {
 
     private final QueryConversations queries;
+    private final ViewMedia media;
     private final InstantSource clock;
     private final ZoneId zone;
     private final boolean simulator;
 
-    Chrome(QueryConversations queries, InstantSource clock, ZoneId zone, boolean simulator) {
+    Chrome(QueryConversations queries, ViewMedia media, InstantSource clock, ZoneId zone, boolean simulator) {
         this.queries = queries;
+        this.media = media;
         this.clock = clock;
         this.zone = zone;
         this.simulator = simulator;
@@ -28,6 +33,11 @@ final class Chrome {
 
     Formats formats(Texts t) {
         return new Formats(t, zone, clock.instant());
+    }
+
+    /** Conversations as the templates show them, in this language, as of now. */
+    ConversationViews views(Texts t) {
+        return new ConversationViews(t, formats(t), clock.instant(), media);
     }
 
     InstantSource clock() {

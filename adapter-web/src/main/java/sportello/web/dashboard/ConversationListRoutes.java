@@ -45,7 +45,7 @@ public final class ConversationListRoutes {
         var now = chrome.clock().instant();
         var query = filters.query(now, PAGE_SIZE, (page - 1) * PAGE_SIZE);
         int total = queries.count(query);
-        var views = new ConversationViews(t, chrome.formats(t), now);
+        var views = chrome.views(t);
         var rows = queries.list(query).stream().map(views::row).toList();
         int first = rows.isEmpty() ? 0 : query.offset() + 1;
         int last = query.offset() + rows.size();

@@ -1,6 +1,7 @@
 package sportello.web.dashboard;
 
 import java.util.List;
+import sportello.web.media.MediaDisplay;
 
 /**
  * The part of a conversation page that live events refresh: who the customer is, who answers, whether staff
@@ -31,7 +32,10 @@ public record ConversationLive(
         return Urls.conversation(id) + "/mode";
     }
 
-    /** One message as shown: author, time, kind, text, and for ours the delivery ticks. */
+    /**
+     * One message as shown: author, time, kind, text, the customer's file if it is stored ({@code note} says when it
+     * is not), and for ours the delivery ticks.
+     */
     public record MessageView(
             String id,
             String direction,
@@ -40,6 +44,7 @@ public record ConversationLive(
             String kind,
             String kindLabel,
             String note,
+            MediaView media,
             String text,
             String time,
             String timeExact,
@@ -51,6 +56,25 @@ public record ConversationLive(
 
         public String cssClass() {
             return "message " + direction + " " + author + " kind-" + kind;
+        }
+    }
+
+    /**
+     * A stored file, shown in place when the browser can do so safely (raster image, audio, video), else as a
+     * download link with the file's name. {@code alt} describes an image for those who cannot see it.
+     */
+    public record MediaView(MediaDisplay display, String url, String downloadUrl, String fileName, String alt) {
+
+        public boolean image() {
+            return display == MediaDisplay.IMAGE;
+        }
+
+        public boolean audio() {
+            return display == MediaDisplay.AUDIO;
+        }
+
+        public boolean video() {
+            return display == MediaDisplay.VIDEO;
         }
     }
 }

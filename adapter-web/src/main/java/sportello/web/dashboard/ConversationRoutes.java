@@ -22,8 +22,9 @@ import sportello.web.access.AccessControl;
 import sportello.web.api.BadRequest;
 
 /**
- * One conversation: the page, its live part, the composer, and the things staff do there (reply, take over or
- * give back, correct the profile, erase the customer's data). Every form works with htmx (the answer is the
+ * One conversation: the page, its live part, the composer, and the things staff do there (reply, or send a
+ * template once the 24-hour window has closed, take over or give back, correct the profile, erase the customer's
+ * data). Every form works with htmx (the answer is the
  * partial to swap) and without it (the answer redirects back to the page).
  */
 public final class ConversationRoutes {
@@ -39,6 +40,7 @@ public final class ConversationRoutes {
     private final ChangeMode changeMode;
     private final EditProfile editProfile;
     private final ManageCustomerData customerData;
+    private final TemplateComposer templates;
     private final Chrome chrome;
 
     ConversationRoutes(
@@ -47,20 +49,30 @@ public final class ConversationRoutes {
             ChangeMode changeMode,
             EditProfile editProfile,
             ManageCustomerData customerData,
+            TemplateComposer templates,
             Chrome chrome) {
         this.queries = queries;
         this.staffReply = staffReply;
         this.changeMode = changeMode;
         this.editProfile = editProfile;
         this.customerData = customerData;
+        this.templates = templates;
         this.chrome = chrome;
     }
 
-    /** Opening the page is reading it: the customer's messages are no longer unread. */
+    /**
+     * Opening the page is reading it: the customer's messages are no longer unread. {@code ?template=} is the
+     * template chosen in the picker when the browser runs no script.
+     */
     public void page(Context ctx) {
         var id = id(ctx);
         queries.markSeen(id);
-        renderPage(ctx, load(id), Map.of(), Map.of(), false);
+        var conversation = load(id);
+        renderPage(
+                ctx,
+                conversation,
+                composer(ctx, conversation, "", TemplateDraft.chosen(ctx.queryParam("template")), null, false),
+                profileForm(ctx, conversation, Map.of(), Map.of(), false));
     }
 
     /**
@@ -83,9 +95,10 @@ public final class ConversationRoutes {
                 Map.of("live", views(t).live(conversation, queries.schema(), csrf(ctx))));
     }
 
+    /** The composer again: after the window closed, or with {@code ?template=} chosen in the picker. */
     public void composer(Context ctx) {
         var conversation = load(id(ctx));
-        renderComposer(ctx, conversation, "", null, false);
+        renderComposer(ctx, conversation, "", TemplateDraft.chosen(ctx.queryParam("template")), null, false);
     }
 
     public void reply(Context ctx) {
@@ -102,7 +115,7 @@ public final class ConversationRoutes {
             if (!Htmx.isHtmx(ctx)) {
                 throw new BadRequest(error);
             }
-            renderComposer(ctx, conversation, text, error, false);
+            renderComposer(ctx, conversation, text, TemplateDraft.NONE, error, false);
             return;
         }
         staffReply.send(id, text);
@@ -111,7 +124,38 @@ public final class ConversationRoutes {
             return;
         }
         Htmx.trigger(ctx, CHANGED_EVENT);
-        renderComposer(ctx, load(id), "", null, true);
+        renderComposer(ctx, load(id), "", TemplateDraft.NONE, null, true);
+    }
+
+    /**
+     * {@code POST …/template}: queues the template prepared in the picker. A refusal (an unknown template, a
+     * missing value) shows in the picker with what staff typed, so nothing has to be typed again.
+     */
+    public void template(Context ctx) {
+        var id = id(ctx);
+        var conversation = load(id); // an unknown conversation is a 404, whatever the form says
+        var draft = TemplateDraft.submitted(ctx);
+        var refusal = templates.send(chrome.texts(ctx), id, draft);
+        if (refusal.isPresent()) {
+            if (!Htmx.isHtmx(ctx)) {
+                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+                renderPage(
+                        ctx,
+                        conversation,
+                        composer(ctx, conversation, "", draft, refusal.get(), false),
+                        profileForm(ctx, conversation, Map.of(), Map.of(), false));
+                return;
+            }
+            // htmx swaps only 2xx answers: the reason is in the picker, so this is still a 200
+            renderComposer(ctx, conversation, "", draft, refusal.get(), false);
+            return;
+        }
+        if (!Htmx.isHtmx(ctx)) {
+            ctx.redirect(pageUrl(id), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Htmx.trigger(ctx, CHANGED_EVENT);
+        renderComposer(ctx, load(id), "", TemplateDraft.NONE, null, true);
     }
 
     public void mode(Context ctx) {
@@ -247,29 +291,19 @@ public final class ConversationRoutes {
             Map<String, String> submitted,
             Map<String, String> errors,
             boolean saved) {
+        var profile = profileForm(ctx, conversation, submitted, errors, saved);
         if (!Htmx.isHtmx(ctx)) {
             ctx.status(errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
-            renderPage(ctx, conversation, submitted, errors, saved);
+            renderPage(ctx, conversation, composer(ctx, conversation, "", TemplateDraft.NONE, null, false), profile);
             return;
         }
-        var t = chrome.texts(ctx);
         // htmx swaps only 2xx answers: the errors are in the form, so this is still a 200
-        ctx.render(
-                "partials/profileForm.jte",
-                Map.of(
-                        "profile",
-                        views(t).profile(conversation, queries.schema(), csrf(ctx), submitted, errors, saved)));
+        ctx.render("partials/profileForm.jte", Map.of("profile", profile));
     }
 
-    private void renderPage(
-            Context ctx,
-            Conversation conversation,
-            Map<String, String> submitted,
-            Map<String, String> errors,
-            boolean saved) {
+    private void renderPage(Context ctx, Conversation conversation, Composer composer, ProfileForm profile) {
         var t = chrome.texts(ctx);
-        var views = views(t);
-        var live = views.live(conversation, queries.schema(), csrf(ctx));
+        var live = views(t).live(conversation, queries.schema(), csrf(ctx));
         var layout = chrome.layout(
                 ctx,
                 t,
@@ -277,23 +311,36 @@ public final class ConversationRoutes {
                 "conversations",
                 "conversation",
                 conversation.id().value());
-        var page = new ConversationPage(
-                layout,
-                live,
-                views.composer(conversation, csrf(ctx), "", null, false),
-                views.profile(conversation, queries.schema(), csrf(ctx), submitted, errors, saved));
-        ctx.render("dashboard/conversation.jte", Map.of("page", page));
+        ctx.render("dashboard/conversation.jte", Map.of("page", new ConversationPage(layout, live, composer, profile)));
     }
 
-    private void renderComposer(Context ctx, Conversation conversation, String text, String error, boolean sent) {
+    private void renderComposer(
+            Context ctx, Conversation conversation, String text, TemplateDraft draft, String error, boolean sent) {
+        ctx.render("partials/composer.jte", Map.of("composer", composer(ctx, conversation, text, draft, error, sent)));
+    }
+
+    /** The reply form while the window is open; the template picker, with {@code draft} in it, once it closed. */
+    private Composer composer(
+            Context ctx, Conversation conversation, String text, TemplateDraft draft, String error, boolean sent) {
         var t = chrome.texts(ctx);
-        ctx.render(
-                "partials/composer.jte",
-                Map.of("composer", views(t).composer(conversation, csrf(ctx), text, error, sent)));
+        var composer = views(t).composer(conversation, csrf(ctx), text, error, sent);
+        if (composer.windowOpen()) {
+            return composer;
+        }
+        return composer.withTemplates(templates.picker(t, conversation.id(), csrf(ctx), draft, error, sent));
+    }
+
+    private ProfileForm profileForm(
+            Context ctx,
+            Conversation conversation,
+            Map<String, String> submitted,
+            Map<String, String> errors,
+            boolean saved) {
+        return views(chrome.texts(ctx)).profile(conversation, queries.schema(), csrf(ctx), submitted, errors, saved);
     }
 
     private ConversationViews views(Texts t) {
-        return new ConversationViews(t, chrome.formats(t), chrome.clock().instant());
+        return chrome.views(t);
     }
 
     private Conversation load(ConversationId id) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import sportello.domain.conversation.Attachment;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.DeliveryState;
 import sportello.domain.conversation.Direction;
@@ -18,8 +19,13 @@ import sportello.domain.conversation.ServiceWindow;
 import sportello.domain.customer.Customer;
 import sportello.domain.profile.FieldDefinition;
 import sportello.domain.profile.ProfileSchema;
+import sportello.ports.in.ViewMedia;
 import sportello.ports.out.ConversationSummary;
+import sportello.ports.out.StoredMedia;
 import sportello.ports.usecase.EditingProfile;
+import sportello.web.api.MediaApi;
+import sportello.web.media.FileNames;
+import sportello.web.media.MediaDisplay;
 
 /** Turns conversations into what the templates show, every text formatted in the page's language. */
 final class ConversationViews {
@@ -32,11 +38,13 @@ final class ConversationViews {
     private final Texts t;
     private final Formats formats;
     private final Instant now;
+    private final ViewMedia media;
 
-    ConversationViews(Texts t, Formats formats, Instant now) {
+    ConversationViews(Texts t, Formats formats, Instant now, ViewMedia media) {
         this.t = t;
         this.formats = formats;
         this.now = now;
+        this.media = media;
     }
 
     ConversationList.Row row(ConversationSummary s) {
@@ -84,7 +92,7 @@ final class ConversationViews {
 
     Composer composer(Conversation c, String csrfToken, String text, String error, boolean sent) {
         boolean open = c.serviceWindow().map(w -> w.isOpenAt(now)).orElse(false);
-        return new Composer(t, c.id().value(), csrfToken, open, text == null ? "" : text, error, sent);
+        return new Composer(t, c.id().value(), csrfToken, open, text == null ? "" : text, error, sent, null);
     }
 
     /**
@@ -180,6 +188,10 @@ final class ConversationViews {
                 failure = t.format("delivery.note", reason);
             }
         }
+        var file = m.attachmentValue()
+                .flatMap(a -> media.find(a.mediaId()).map(stored -> file(a, stored, m.text())))
+                .orElse(null);
+        boolean expectsFile = MEDIA.contains(m.kind()) || m.attachmentValue().isPresent();
         return new ConversationLive.MessageView(
                 m.id(),
                 m.direction().name().toLowerCase(Locale.ROOT),
@@ -187,7 +199,8 @@ final class ConversationViews {
                 t.get("author." + m.author().name()),
                 kind,
                 m.kind() == MessageKind.TEXT ? null : t.get("kind." + m.kind().name()),
-                MEDIA.contains(m.kind()) ? t.get("media.notShown") : null,
+                expectsFile && file == null ? t.get("media.missing") : null,
+                file,
                 m.text(),
                 formats.when(m.at()),
                 formats.exactly(m.at()),
@@ -196,6 +209,19 @@ final class ConversationViews {
                 tickClass,
                 tickTitle,
                 failure);
+    }
+
+    /**
+     * A stored file as shown. The name is the safe one the download gets, never the raw name, which could hide its
+     * real extension behind invisible characters.
+     */
+    private ConversationLive.MediaView file(Attachment a, StoredMedia stored, String caption) {
+        return new ConversationLive.MediaView(
+                MediaDisplay.of(stored.mimeType()),
+                MediaApi.url(a.mediaId()),
+                MediaApi.url(a.mediaId(), a.fileName()),
+                FileNames.safe(a.fileName(), a.mediaId(), stored.mimeType()),
+                caption.isBlank() ? t.get("media.imageAlt") : caption);
     }
 
     static String number(Customer customer) {

@@ -9,6 +9,8 @@ import sportello.ports.in.ManageCustomerData;
 import sportello.ports.in.QueryAnalytics;
 import sportello.ports.in.QueryConversations;
 import sportello.ports.in.SendStaffReply;
+import sportello.ports.in.SendTemplate;
+import sportello.ports.in.ViewMedia;
 import sportello.web.access.AccessControl;
 
 /** The staff dashboard's handlers, built once from the driving ports; {@code WebApp} routes to them. */
@@ -23,18 +25,21 @@ public final class Dashboard {
     public Dashboard(
             QueryConversations queries,
             SendStaffReply staffReply,
+            SendTemplate templates,
             ChangeMode changeMode,
             EditProfile editProfile,
             QueryAnalytics analytics,
             ManageCustomerData customerData,
+            ViewMedia media,
             AccessControl access,
             InstantSource clock,
             ZoneId zone,
             ObjectMapper json,
             boolean simulator) {
-        var chrome = new Chrome(queries, clock, zone, simulator);
+        var chrome = new Chrome(queries, media, clock, zone, simulator);
         this.list = new ConversationListRoutes(queries, chrome);
-        this.conversation = new ConversationRoutes(queries, staffReply, changeMode, editProfile, customerData, chrome);
+        this.conversation = new ConversationRoutes(
+                queries, staffReply, changeMode, editProfile, customerData, new TemplateComposer(templates), chrome);
         this.analytics = new AnalyticsRoutes(analytics, chrome, json);
         this.login = new LoginRoutes(access);
     }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sportello.domain.conversation.Delivery;
 import sportello.domain.conversation.DeliveryState;
+import sportello.domain.conversation.TemplateMessage;
 import sportello.domain.customer.Customer;
 import sportello.ports.in.ReceiveWebhook;
 import sportello.ports.in.ReceiveWebhook.Outcome;
@@ -65,6 +66,12 @@ public final class SimulatorChannel implements Channel {
             phones.advance(message.id(), DeliveryState.DELIVERED, null);
         }
         return new SendResult.Accepted(message.id());
+    }
+
+    /** The phone shows a template as its name and values: the simulator has no approved texts to fill in. */
+    @Override
+    public SendResult sendTemplate(Customer to, TemplateMessage template, String correlation) {
+        return send(to, template.preview(), correlation);
     }
 
     @Override

@@ -202,6 +202,23 @@ class OptionBTest {
     }
 
     @Test
+    void sendingATemplateByApi_withTheSession_needsItsToken() throws Exception {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
+        logIn("giulia", PASSWORD);
+        String token = sessionToken();
+        String api = "/api/conversations/" + id.value() + "/templates";
+        String body = "{\"name\": \"aggiornamento_ordine\", \"language\": \"it\", \"parameters\": [\"Giulia\", \"1\"]}";
+
+        var list = http.get("/api/templates");
+        var without = http.post(api, body);
+        var with = http.post(api, body, "X-CSRF-Token", token);
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(without.statusCode()).isEqualTo(403);
+        assertThat(with.statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void bearerToken_needsNoSessionAndNoCsrf() throws Exception {
         var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
 

@@ -18,10 +18,13 @@ import java.util.Map;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import sportello.domain.conversation.Attachment;
+import sportello.domain.conversation.MessageKind;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.out.CustomerRecords.AuditEntry;
 import sportello.ports.out.Usage;
 import sportello.web.Desk;
+import sportello.web.TestFiles;
 
 /** GDPR export and erasure over HTTP, without a login (option A): the audit names the local network. */
 class CustomerDataApiTest {
@@ -78,7 +81,7 @@ class CustomerDataApiTest {
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         var files = unzip(response.body());
         assertThat(files).containsOnlyKeys("customer.json", "README.txt");
-        assertThat(files.get("README.txt")).contains("media files are not stored by this version");
+        assertThat(files.get("README.txt")).contains("Every file the customer sent is included.");
 
         JsonNode customer = desk.json.readTree(files.get("customer.json"));
         assertThat(customer.path("conversationId").asText()).isEqualTo(id.value());
@@ -106,6 +109,97 @@ class CustomerDataApiTest {
         assertThat(customer.at("/modelUsage/0/costUsd").decimalValue()).isEqualByComparingTo("0.0021");
         assertThat(customer.at("/rawChannelPayloads/0/id").asText()).isEqualTo("wamid.test-1");
         assertThat(customer.at("/rawChannelPayloads/0/from").asText()).isEqualTo("393331234567");
+    }
+
+    static Map<String, byte[]> entries(byte[] zip) throws IOException {
+        var files = new LinkedHashMap<String, byte[]>();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void export_includesTheFilesTheCustomerSent_andListsThoseNoLongerStored() throws Exception {
+        var giulia = TestMessages.giulia();
+        desk.files.publish("photo-1", "image/png", TestFiles.PNG).publish("doc-1", "application/pdf", TestFiles.PDF);
+        desk.files.publish("doc-2", "application/pdf", TestFiles.PDF);
+        var id = desk.customerSends(
+                giulia, MessageKind.IMAGE, "lo scontrino", new Attachment("photo-1", "image/png", null));
+        desk.customerSends(giulia, MessageKind.IMAGE, "di nuovo", new Attachment("photo-1", "image/png", null));
+        desk.customerSends(
+                giulia, MessageKind.DOCUMENT, "", new Attachment("doc-1", "application/pdf", "../Fattura 12.pdf"));
+        desk.customerSends(
+                giulia, MessageKind.DOCUMENT, "", new Attachment("doc-2", "application/pdf", "fattura 12.pdf"));
+        desk.customerSends(giulia, MessageKind.AUDIO, "", new Attachment("voice-1", "audio/ogg", null)); // expired
+        desk.customerSends(giulia, MessageKind.VIDEO, "", new Attachment("video-1", "video/mp4", "pacco.mp4"));
+        desk.files.publish("video-2", "video/mp4", TestFiles.WAV);
+        desk.customerSends(giulia, MessageKind.VIDEO, "", new Attachment("video-2", "video/mp4", "lost.mp4"));
+        desk.media.vanish("video-2"); // recorded as stored, but gone from the disk
+
+        var response = download("/api/customers/" + id.value() + "/export");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var files = entries(response.body());
+        assertThat(files)
+                .containsOnlyKeys(
+                        "customer.json",
+                        "README.txt",
+                        "media/photo-1.png",
+                        "media/Fattura 12.pdf",
+                        "media/fattura 12-2.pdf");
+        assertThat(files.get("media/photo-1.png")).isEqualTo(TestFiles.PNG);
+        assertThat(files.get("media/Fattura 12.pdf")).isEqualTo(TestFiles.PDF);
+
+        String readme = new String(files.get("README.txt"), StandardCharsets.UTF_8);
+        assertThat(readme).contains("media/", "I file inviati dal cliente", "Files no longer stored");
+        assertThat(readme).contains("(audio, 2026-11-25T09:00:00Z): voice-1.ogg, audio/ogg");
+        assertThat(readme).contains("pacco.mp4, video/mp4", "lost.mp4, video/mp4");
+        assertThat(readme).doesNotContain("photo-1", "Fattura");
+
+        JsonNode messages = desk.json.readTree(files.get("customer.json")).path("messages");
+        var customerMessages = new java.util.ArrayList<JsonNode>();
+        messages.forEach(m -> {
+            if (m.path("author").asText().equals("customer")) {
+                customerMessages.add(m);
+            }
+        });
+        assertThat(customerMessages)
+                .extracting(m -> m.at("/media/file").asText(null))
+                .containsExactly(
+                        "media/photo-1.png",
+                        "media/photo-1.png",
+                        "media/Fattura 12.pdf",
+                        "media/fattura 12-2.pdf",
+                        null,
+                        null,
+                        null);
+        assertThat(customerMessages.get(2).at("/media/fileName").asText()).isEqualTo("../Fattura 12.pdf");
+        assertThat(customerMessages.get(4).at("/media/mediaId").asText()).isEqualTo("voice-1");
+        assertThat(customerMessages.get(4).at("/media/mimeType").asText()).isEqualTo("audio/ogg");
+        messages.forEach(m -> {
+            if (!m.path("author").asText().equals("customer")) {
+                assertThat(m.has("media")).isFalse();
+            }
+        });
+    }
+
+    @Test
+    void erase_deletesTheCustomersFilesToo() throws Exception {
+        desk.files.publish("photo-1", "image/png", TestFiles.PNG).publish("photo-2", "image/png", TestFiles.PNG);
+        var id = desk.customerSends(
+                TestMessages.giulia(), MessageKind.IMAGE, "", new Attachment("photo-1", "image/png", null));
+        desk.customerSends(TestMessages.marco(), MessageKind.IMAGE, "", new Attachment("photo-2", "image/png", null));
+
+        var response = delete("/api/customers/" + id.value());
+
+        assertThat(desk.json.readTree(response.body()).at("/erased/media").asInt())
+                .isEqualTo(1);
+        assertThat(desk.media.find("photo-1")).isEmpty();
+        assertThat(desk.media.find("photo-2")).isPresent();
+        assertThat(download("/api/media/photo-1").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.Mode;
+import sportello.domain.conversation.TemplateMessage;
 import sportello.ports.fake.TestMessages;
 import sportello.web.Desk;
 import sportello.web.Http;
@@ -79,15 +80,53 @@ class MessagesApiTest {
     }
 
     @Test
-    void aTemplate_is400_notSupportedYet() throws Exception {
-        desk.customerWrites(TestMessages.giulia(), "Ciao");
+    void aTemplate_outsideThe24HourWindow_isQueued_202WithTheOutboxEntryId() throws Exception {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
+        desk.deliverReplies();
+        desk.clock.advance(Duration.ofHours(25));
 
-        var response =
-                http.post("/api/messages", "{\"to\": \"+393331234567\", \"template\": {\"name\": \"order_ready\"}}");
+        var response = http.post(
+                "/api/messages",
+                "{\"to\": \"+39 333 123 4567\", \"template\": {\"name\": \"aggiornamento_ordine\","
+                        + " \"language\": \"it\", \"parameters\": [\"Giulia\", \"58213\"]}}");
+        desk.deliverReplies();
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response.body()).path("message").asText())
-                .contains("templates are not supported by this version yet");
+        assertThat(response.statusCode()).isEqualTo(202);
+        var body = json(response.body());
+        assertThat(body.path("conversationId").asText()).isEqualTo(id.value());
+        assertThat(body.path("id").asText()).isNotBlank();
+        assertThat(desk.channel.templates())
+                .containsExactly(new TemplateMessage("aggiornamento_ordine", "it", List.of("Giulia", "58213")));
+        assertThat(desk.storage.byId(id).orElseThrow().messages().getLast().text())
+                .isEqualTo("Ciao Giulia, il tuo ordine 58213 è in viaggio.");
+    }
+
+    @Test
+    void aTemplateThatIsNotApproved_is409WithTheReason() throws Exception {
+        var response = http.post(
+                "/api/messages",
+                "{\"to\": \"+393331234567\", \"template\": {\"name\": \"order_ready\", \"language\": \"en\"}}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(json(response.body()).path("error").asText()).isEqualTo("not_sendable");
+        assertThat(json(response.body()).path("message").asText()).contains("no approved template 'order_ready'");
+        assertThat(desk.storage.claimDue(desk.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void textAndTemplateTogether_orABadTemplate_is400() throws Exception {
+        var both = http.post(
+                "/api/messages",
+                "{\"to\": \"+393331234567\", \"text\": \"Ciao\", \"template\": {\"name\": \"aggiornamento_ordine\","
+                        + " \"language\": \"it\"}}");
+        var noName = http.post("/api/messages", "{\"to\": \"+393331234567\", \"template\": {\"language\": \"it\"}}");
+        var notAnObject = http.post("/api/messages", "{\"to\": \"+393331234567\", \"template\": \"x\"}");
+
+        for (var response : List.of(both, noName, notAnObject)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(json(response.body()).path("message").asText()).contains("exactly one of");
+        }
+        assertThat(desk.storage.claimDue(desk.clock.instant(), 10)).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -14,12 +15,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import sportello.domain.conversation.Attachment;
+import sportello.domain.conversation.MessageKind;
+import sportello.domain.conversation.TemplateMessage;
 import sportello.domain.customer.Customer;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.out.Channel;
 import sportello.web.Desk;
 import sportello.web.FixedAnalytics;
 import sportello.web.HeadlessChromium;
+import sportello.web.TestFiles;
 import sportello.web.access.WebAccess;
 
 /**
@@ -165,6 +170,74 @@ class DashboardInBrowserTest {
         assertThat(desk.channel.sent().getLast().text()).isEqualTo("Echo: Ancora una domanda");
         PlaywrightAssertions.assertThat(page.locator(".message.bot .text").last())
                 .hasText("Echo: Ancora una domanda");
+    }
+
+    @Test
+    void closedWindow_aTemplateIsChosen_filledIn_andSent() {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao, a che punto è il mio ordine?");
+        desk.deliverReplies();
+        desk.clock.advance(Duration.ofHours(25));
+        open("/dashboard/conversations/" + id.value());
+        waitForLiveConnection();
+        PlaywrightAssertions.assertThat(page.locator("#reply-text")).hasCount(0);
+
+        page.locator("#template-choice").selectOption("aggiornamento_ordine:it");
+        PlaywrightAssertions.assertThat(page.locator("#template-body"))
+                .hasText("Ciao {{1}}, il tuo ordine {{2}} è in viaggio.");
+        page.locator("#template-value-1").fill("Giulia");
+        page.locator("#template-value-2").fill("58213");
+        page.locator("#send-template").click();
+        PlaywrightAssertions.assertThat(page.locator("#template-sent")).isVisible();
+        desk.deliverReplies();
+
+        assertThat(desk.channel.templates())
+                .containsExactly(new TemplateMessage("aggiornamento_ordine", "it", List.of("Giulia", "58213")));
+        var sent = page.locator(".message.staff").last();
+        PlaywrightAssertions.assertThat(sent.locator(".text"))
+                .hasText("Ciao Giulia, il tuo ordine 58213 è in viaggio.");
+        PlaywrightAssertions.assertThat(sent.locator(".kind")).containsText("Template");
+        PlaywrightAssertions.assertThat(sent.locator(".ticks")).hasClass(Pattern.compile("sent"));
+    }
+
+    @Test
+    void aPhotoAndAVoiceNote_areShownInPlace_fromTheStoredFiles() {
+        desk.files.publish("photo-1", "image/png", TestFiles.PNG).publish("voice-1", "audio/wav", TestFiles.WAV);
+        var id = desk.customerSends(
+                TestMessages.giulia(),
+                MessageKind.IMAGE,
+                "Ecco il pacco rotto",
+                new Attachment("photo-1", "image/png", null));
+        desk.customerSends(TestMessages.giulia(), MessageKind.AUDIO, "", new Attachment("voice-1", "audio/wav", null));
+
+        open("/dashboard/conversations/" + id.value());
+
+        var photo = page.locator(".message.customer .media img");
+        PlaywrightAssertions.assertThat(photo).hasAttribute("alt", "Ecco il pacco rotto");
+        PlaywrightAssertions.assertThat(photo).hasAttribute("src", "/api/media/photo-1");
+        page.waitForFunction("img => img.complete && img.naturalWidth > 0", photo.elementHandle());
+        assertThat(photo.evaluate("img => [img.naturalWidth, img.naturalHeight]"))
+                .isEqualTo(List.of(4, 3));
+        var voice = page.locator(".message.customer .media audio");
+        PlaywrightAssertions.assertThat(voice).hasAttribute("src", "/api/media/voice-1");
+        PlaywrightAssertions.assertThat(voice).hasAttribute("controls", "");
+        page.waitForFunction("audio => audio.readyState >= 1 && audio.duration > 0", voice.elementHandle());
+    }
+
+    @Test
+    void aVoiceNoteBeingListenedTo_survivesALiveRefresh() {
+        desk.files.publish("voice-1", "audio/wav", TestFiles.WAV);
+        var id = desk.customerSends(
+                TestMessages.giulia(), MessageKind.AUDIO, "", new Attachment("voice-1", "audio/wav", null));
+        open("/dashboard/conversations/" + id.value());
+        waitForLiveConnection();
+        page.locator(".media audio").evaluate("audio => { audio.sportelloMarker = 'same element'; }");
+
+        desk.customerWrites(TestMessages.giulia(), "Mi sentite?");
+
+        PlaywrightAssertions.assertThat(page.locator(".message.customer .text").last())
+                .hasText("Mi sentite?");
+        assertThat(page.locator(".media audio").evaluate("audio => audio.sportelloMarker"))
+                .isEqualTo("same element");
     }
 
     @Test

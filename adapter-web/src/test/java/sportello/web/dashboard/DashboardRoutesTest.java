@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import sportello.domain.conversation.Attachment;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.MessageKind;
 import sportello.domain.customer.Customer;
@@ -21,6 +22,7 @@ import sportello.ports.fake.TestMessages;
 import sportello.ports.out.Channel;
 import sportello.web.Desk;
 import sportello.web.Http;
+import sportello.web.TestFiles;
 
 class DashboardRoutesTest {
 
@@ -144,13 +146,50 @@ class DashboardRoutesTest {
 
         assertThat(html).contains("<span class=\"author\">Customer</span>", "<span class=\"author\">Bot</span>");
         assertThat(html).contains("class=\"ticks sent\"", "✓");
-        assertThat(html).contains("📷 Image", "lo scontrino", "the file is not shown in the dashboard yet");
+        assertThat(html).contains("📷 Image", "lo scontrino", "(file not available)");
         assertThat(html).contains("class=\"ticks failed\"", "Not delivered: 131047 re-engagement message");
         assertThat(html).contains("Delivery failed: 131047 re-engagement message"); // the attention badge
     }
 
     @Test
-    void closedWindow_saysOnlyTemplatesAndRefusesFreeText() throws Exception {
+    void detail_showsFilesInPlace_offersThemForDownload_andSaysWhichAreMissing() throws Exception {
+        var giulia = TestMessages.giulia();
+        desk.files
+                .publish("p1", "image/png", TestFiles.PNG)
+                .publish("a1", "audio/ogg; codecs=opus", TestFiles.WAV)
+                .publish("v1", "video/mp4", TestFiles.WAV)
+                .publish("d1", "application/pdf", TestFiles.PDF);
+        var id = desk.customerSends(
+                giulia, MessageKind.IMAGE, "Lo \"scontrino\" <rotto>", new Attachment("p1", "image/png", null));
+        desk.customerSends(giulia, MessageKind.AUDIO, "", new Attachment("a1", "audio/ogg; codecs=opus", null));
+        desk.customerSends(giulia, MessageKind.VIDEO, "", new Attachment("v1", "video/mp4", null));
+        desk.customerSends(
+                giulia, MessageKind.DOCUMENT, "", new Attachment("d1", "application/pdf", "Fattura <12>.pdf"));
+        desk.customerSends(giulia, MessageKind.DOCUMENT, "", new Attachment("gone", "application/pdf", "old.pdf"));
+
+        var english = http.get("/dashboard/conversations/" + id.value(), "Accept-Language", "en")
+                .body();
+        var italian = http.get("/dashboard/conversations/" + id.value(), "Accept-Language", "it")
+                .body();
+
+        assertThat(english)
+                .contains("<img src=\"/api/media/p1\" alt=\"Lo &#34;scontrino&#34; &lt;rotto>\"")
+                .doesNotContain("<rotto>");
+        assertThat(english)
+                .containsPattern("<audio id=\"player-[^\"]+\" hx-preserve=\"true\" controls"
+                        + " preload=\"metadata\" src=\"/api/media/a1\"></audio>");
+        assertThat(english)
+                .containsPattern("<video id=\"player-[^\"]+\" hx-preserve=\"true\" controls"
+                        + " preload=\"metadata\" src=\"/api/media/v1\"></video>");
+        assertThat(english)
+                .contains("href=\"/api/media/d1?name=Fattura%20%3C12%3E.pdf\" download", "📎 Fattura _12_.pdf")
+                .doesNotContain("<12>");
+        assertThat(english).contains("(file not available)").doesNotContain("/api/media/gone");
+        assertThat(italian).contains("(file non disponibile)", "title=\"Scarica\"");
+    }
+
+    @Test
+    void closedWindow_offersTemplatesInsteadOfFreeText_andRefusesFreeText() throws Exception {
         var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
         desk.deliverReplies();
         desk.clock.advance(Duration.ofHours(25));
@@ -159,8 +198,9 @@ class DashboardRoutesTest {
                 .body();
         var reply = htmxForm("/dashboard/conversations/" + id.value() + "/reply", "text=Ci+sei%3F");
 
-        assertThat(html).contains("only approved message templates", "Sportello cannot send templates yet");
-        assertThat(html).contains("<textarea id=\"reply-text\" rows=\"3\" disabled>");
+        assertThat(html).contains("only approved message templates", "id=\"template-choice\"");
+        assertThat(html).contains("<option value=\"aggiornamento_ordine:it\">aggiornamento_ordine (it)</option>");
+        assertThat(html).doesNotContain("id=\"reply-text\"");
         assertThat(reply.body()).contains("window is closed");
         assertThat(desk.storage.unsentCount()).isZero();
     }

@@ -45,6 +45,29 @@ class SimulatorChannelTest {
     }
 
     @Test
+    void aTemplate_landsOnThePhoneAsItsNameAndValues_fromTheDemoCatalogue() {
+        connect();
+        var demo = new SimulatorTemplates().approved().getFirst();
+
+        var result = channel.sendTemplate(
+                TestMessages.giulia(),
+                new sportello.domain.conversation.TemplateMessage(
+                        demo.name(), demo.language(), java.util.List.of("Giulia", "58213")),
+                "entry-t");
+
+        assertThat(result).isInstanceOf(SendResult.Accepted.class);
+        assertThat(channel.chat("393331234567")
+                        .orElseThrow()
+                        .messages()
+                        .getLast()
+                        .text())
+                .isEqualTo("📋 aggiornamento_ordine: Giulia, 58213");
+        assertThat(new SimulatorTemplates().approved())
+                .extracting(t -> t.name() + "/" + t.language())
+                .containsExactly("aggiornamento_ordine/it", "order_update/en");
+    }
+
+    @Test
     void aCustomerWithoutPhone_getsAPhoneUnderTheirUserId() {
         connect();
 

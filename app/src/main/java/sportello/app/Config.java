@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import sportello.app.alerts.SmtpSettings;
 
 /**
  * Sportello's settings, from environment variables with a {@code .env} file in the working directory as fallback
@@ -24,6 +25,8 @@ public record Config(
         ZoneId timeZone,
         Duration replyDebounce,
         Optional<String> alertWebhookUrl,
+        Optional<SmtpSettings> alertEmail,
+        Duration webhookSilence,
         int backupsKept,
         int retentionMonths,
         Dashboard dashboard,
@@ -76,11 +79,12 @@ public record Config(
             String promptId,
             String promptVersion,
             String vectorStoreId,
-            int historyTokenBudget) {
+            int historyTokenBudget,
+            String transcriptionModel) {
         @Override
         public String toString() {
             return "OpenAi[baseUrl=" + baseUrl + ", model=" + model + ", promptId=" + promptId + ", vectorStoreId="
-                    + vectorStoreId + "]";
+                    + vectorStoreId + ", transcriptionModel=" + transcriptionModel + "]";
         }
     }
 
@@ -121,11 +125,58 @@ public record Config(
                 zone,
                 debounce,
                 alertUrl,
+                alertEmail(env),
+                Duration.ofMinutes(env.number(
+                        "WEBHOOK_SILENCE_MINUTES", 120, 0, 10_080, "a whole number of minutes", " (0 disables)")),
                 env.number("BACKUP_KEEP", 14, 1, 365, "a whole number", ""),
                 env.number("RETENTION_MONTHS", 24, 0, 600, "a whole number of months", " (0 keeps messages forever)"),
                 dashboard(env),
                 whatsApp(env),
                 openAi(env));
+    }
+
+    /** E-mail alerts are on when ALERT_EMAIL_TO names someone; then the SMTP server must be complete. */
+    private static Optional<SmtpSettings> alertEmail(Settings env) {
+        if (!env.has("ALERT_EMAIL_TO")) {
+            return Optional.empty();
+        }
+        env.required("SMTP_HOST", "ALERT_EMAIL_TO is set, so alerts are e-mailed through this SMTP server");
+        var to = java.util.Arrays.stream(env.text("ALERT_EMAIL_TO", "").split("[,;\\s]+"))
+                .filter(a -> !a.isBlank())
+                .toList();
+        for (String address : to) {
+            if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw new ConfigError(
+                        "ALERT_EMAIL_TO must be e-mail addresses separated by commas, got '" + address + "'");
+            }
+        }
+        SmtpSettings.Security security;
+        try {
+            security = SmtpSettings.Security.valueOf(
+                    env.text("SMTP_SECURITY", "starttls").toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("SMTP_SECURITY must be starttls (port 587), ssl (port 465) or none, got '"
+                    + env.text("SMTP_SECURITY", "") + "'");
+        }
+        int defaultPort = security == SmtpSettings.Security.SSL ? 465 : 587;
+        var username = env.optional("SMTP_USERNAME");
+        var password = env.optional("SMTP_PASSWORD");
+        if (username.isPresent() != password.isPresent()) {
+            throw new ConfigError("SMTP_USERNAME and SMTP_PASSWORD go together: set both (the mailbox login), or"
+                    + " neither for a server that needs no login");
+        }
+        String from = env.optional("SMTP_FROM")
+                .or(() -> username.filter(u -> u.contains("@")))
+                .orElseThrow(() -> new ConfigError(
+                        "SMTP_FROM is missing: the sender address of alert e-mails, e.g. sportello@example.it"));
+        return Optional.of(new SmtpSettings(
+                env.text("SMTP_HOST", ""),
+                env.number("SMTP_PORT", defaultPort, 1, 65535, "a port number", ""),
+                security,
+                username,
+                password,
+                from,
+                to));
     }
 
     private static Dashboard dashboard(Settings env) {
@@ -192,7 +243,8 @@ public record Config(
                 env.text("OPENAI_PROMPT_ID", null),
                 env.text("OPENAI_PROMPT_VERSION", null),
                 env.text("OPENAI_VECTOR_STORE_ID", null),
-                env.number("OPENAI_HISTORY_TOKEN_BUDGET", 3000, 500, 200_000, "a number of tokens", "")));
+                env.number("OPENAI_HISTORY_TOKEN_BUDGET", 3000, 500, 200_000, "a number of tokens", ""),
+                env.text("OPENAI_TRANSCRIPTION_MODEL", "gpt-4o-mini-transcribe")));
     }
 
     public boolean demoMode() {

@@ -12,7 +12,8 @@ final class DotEnvTemplate {
             # How the assistant names your business, and its time zone (for opening hours and analytics)
             BUSINESS_NAME="{business}"
             BUSINESS_TIME_ZONE=Europe/Rome
-            # Opening hours in your words; the assistant tells customers when staff will be back
+            # Opening hours in your words; the assistant tells customers when staff will be back.
+            # Day names and times like these are also read as hours (for the webhook-silence alert).
             # OPENING_HOURS="lun-sab 9:30-19:00, domenica chiuso"
 
             # Where Sportello listens, and where it keeps its database, logs and backups
@@ -43,5 +44,12 @@ final class DotEnvTemplate {
 
             # --- Alerts on critical errors (Slack, Teams or ntfy webhook URL)
             # ALERT_WEBHOOK_URL=
+            # ...and/or by e-mail, through your mailbox's SMTP server (port 587 with starttls, 465 with ssl)
+            # ALERT_EMAIL_TO=titolare@example.it
+            # SMTP_HOST=smtp.example.it
+            # SMTP_USERNAME=sportello@example.it
+            # SMTP_PASSWORD=
+            # Alert when no WhatsApp message arrived for this long while you are open (needs OPENING_HOURS)
+            # WEBHOOK_SILENCE_MINUTES=120
             """;
 }

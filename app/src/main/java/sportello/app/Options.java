@@ -1,13 +1,14 @@
 package sportello.app;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** {@code --name value} and {@code --name=value} options of a command, with errors that show the usage. */
 final class Options {
 
-    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, java.util.List<String>> values = new HashMap<>();
     private final String usage;
 
     Options(String[] args, String usage, String... allowed) {
@@ -31,12 +32,18 @@ final class Options {
             if (!known.contains(name)) {
                 throw new CommandLineError("Unknown option --" + name + ".\n" + usage);
             }
-            values.put(name, value);
+            values.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
         }
     }
 
+    /** The last value given for the option. */
     Optional<String> get(String name) {
-        return Optional.ofNullable(values.get(name)).filter(v -> !v.isBlank());
+        return Optional.ofNullable(values.get(name)).map(List::getLast).filter(v -> !v.isBlank());
+    }
+
+    /** Every value of an option that may be repeated ({@code --param a --param b}), in order. */
+    List<String> all(String name) {
+        return List.copyOf(values.getOrDefault(name, List.of()));
     }
 
     String require(String name) {
@@ -44,6 +51,6 @@ final class Options {
     }
 
     boolean flag(String name) {
-        return "true".equals(values.get(name));
+        return get(name).filter("true"::equals).isPresent();
     }
 }

@@ -34,6 +34,11 @@ final class Usage {
               PUBLIC_URL             the https address Meta reaches (doctor checks /webhook there)
               REPLY_DEBOUNCE_MS      wait for a burst of messages to end before answering (2000; 0 = off)
               ALERT_WEBHOOK_URL      Slack/Teams/ntfy webhook for critical alerts
+              ALERT_EMAIL_TO         e-mail addresses for critical alerts (comma-separated), sent via
+                                     SMTP_HOST, SMTP_PORT (587), SMTP_SECURITY (starttls|ssl|none),
+                                     SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM
+              WEBHOOK_SILENCE_MINUTES
+                                     alert when no webhook came for this long while open (120; 0 = off)
               BACKUP_KEEP            daily backups kept in DATA_DIR/backups (14)
               RETENTION_MONTHS       messages older than this are deleted (24; 0 keeps them forever)
               DASHBOARD_USERNAME     with DASHBOARD_PASSWORD (or DASHBOARD_PASSWORD_HASH): login required,
@@ -54,6 +59,7 @@ final class Usage {
               OPENAI_PROMPT_VERSION  optional version of that stored prompt
               OPENAI_VECTOR_STORE_ID optional vector store for file_search (FAQ, price lists)
               OPENAI_HISTORY_TOKEN_BUDGET  tokens of conversation history sent per turn (3000)
+              OPENAI_TRANSCRIPTION_MODEL   model that transcribes voice notes (gpt-4o-mini-transcribe)
 
             Endpoints: /webhook (Meta), /health, /dashboard and /api (staff).
             """;

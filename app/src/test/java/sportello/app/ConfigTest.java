@@ -153,4 +153,46 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.from(Map.of("BACKUP_KEEP", "0")))
                 .hasMessageContaining("BACKUP_KEEP must be a whole number between 1 and 365");
     }
+
+    @Test
+    void alertEmail_isOffByDefault_andNeedsACompleteSmtpServer() {
+        assertThat(Config.from(Map.of()).alertEmail()).isEmpty();
+
+        assertThatThrownBy(() -> Config.from(Map.of("ALERT_EMAIL_TO", "titolare@example.it")))
+                .hasMessageContaining("SMTP_HOST is missing");
+        assertThatThrownBy(() -> Config.from(Map.of(
+                        "ALERT_EMAIL_TO", "titolare@example.it", "SMTP_HOST", "smtp.example.it", "SMTP_USERNAME", "u")))
+                .hasMessageContaining("SMTP_USERNAME and SMTP_PASSWORD go together");
+        assertThatThrownBy(() -> Config.from(Map.of("ALERT_EMAIL_TO", "titolare", "SMTP_HOST", "smtp.example.it")))
+                .hasMessageContaining("ALERT_EMAIL_TO must be e-mail addresses");
+        assertThatThrownBy(() -> Config.from(Map.of(
+                        "ALERT_EMAIL_TO", "a@example.it", "SMTP_HOST", "smtp.example.it", "SMTP_SECURITY", "tls")))
+                .hasMessageContaining("SMTP_SECURITY must be starttls (port 587), ssl (port 465) or none");
+    }
+
+    @Test
+    void alertEmail_defaults_followTheSecurityAndTheLogin() {
+        var smtp = Config.from(Map.of(
+                        "ALERT_EMAIL_TO", "titolare@example.it, socio@example.it",
+                        "SMTP_HOST", "smtp.example.it",
+                        "SMTP_SECURITY", "SSL",
+                        "SMTP_USERNAME", "sportello@example.it",
+                        "SMTP_PASSWORD", "segreta"))
+                .alertEmail()
+                .orElseThrow();
+
+        assertThat(smtp.port()).isEqualTo(465);
+        assertThat(smtp.from()).isEqualTo("sportello@example.it");
+        assertThat(smtp.to()).containsExactly("titolare@example.it", "socio@example.it");
+        assertThat(smtp.toString()).doesNotContain("segreta");
+    }
+
+    @Test
+    void webhookSilence_defaultsToTwoHours_andZeroTurnsItOff() {
+        assertThat(Config.from(Map.of()).webhookSilence()).isEqualTo(java.time.Duration.ofMinutes(120));
+        assertThat(Config.from(Map.of("WEBHOOK_SILENCE_MINUTES", "0")).webhookSilence())
+                .isZero();
+        assertThatThrownBy(() -> Config.from(Map.of("WEBHOOK_SILENCE_MINUTES", "-5")))
+                .hasMessageContaining("WEBHOOK_SILENCE_MINUTES must be a whole number of minutes");
+    }
 }

@@ -104,6 +104,91 @@ class EndToEndTest {
     }
 
     @Test
+    void photo_isDownloadedBeforeTheAnswer_andServedToStaff() {
+        assertThat(client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-image.json")))
+                .isEqualTo(200);
+        awaitRepliesAndIdle(1);
+
+        JsonNode list = client.getJson("/api/conversations");
+        JsonNode photo = client.getJson(
+                        "/api/conversations/" + list.get(0).path("id").asText())
+                .path("messages")
+                .get(0);
+
+        assertThat(photo.path("text").asText()).isEqualTo("Ecco lo scontrino");
+        assertThat(photo.at("/media/id").asText()).isEqualTo(FakeGraph.IMAGE_ID);
+        assertThat(photo.at("/media/stored").asBoolean()).isTrue();
+        var file = client.getBytes(photo.at("/media/url").asText());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/jpeg"));
+        assertThat(file.body()).isEqualTo(FakeGraph.IMAGE);
+        assertThat(dataDir.resolve("media"))
+                .isDirectoryContaining(p -> !p.getFileName().toString().endsWith(".part"));
+    }
+
+    @Test
+    void voiceNote_isTranscribed_andAnsweredAsWhatTheCustomerSaid() {
+        graph.publishMedia("1203948576102939", "audio/ogg; codecs=opus", new byte[] {'O', 'g', 'g', 'S', 0, 2});
+
+        assertThat(client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-audio-voice.json")))
+                .isEqualTo(200);
+        awaitRepliesAndIdle(1);
+
+        JsonNode list = client.getJson("/api/conversations");
+        JsonNode detail =
+                client.getJson("/api/conversations/" + list.get(0).path("id").asText());
+        assertThat(detail.path("messages").get(0).path("text").asText()).isEqualTo("🎤 " + FakeOpenAi.TRANSCRIPT);
+        assertThat(detail.at("/profile/fields/orderNumber").asText()).isEqualTo("58213");
+        assertThat(openAi.transcriptions()).isEqualTo(1);
+        assertThat(openAi.requests()).singleElement().asString().contains("il mio ordine è il 58213");
+    }
+
+    @Test
+    void templateFromTheApi_goesToGraphAsATemplate_andShowsInTheConversation() {
+        client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-text.json"));
+        awaitRepliesAndIdle(1);
+        String id = client.getJson("/api/conversations").get(0).path("id").asText();
+
+        var answer = client.postJson(
+                "/api/conversations/" + id + "/templates",
+                "{\"name\":\"aggiornamento_ordine\",\"language\":\"it\",\"parameters\":[\"Giulia\",\"58213\"]}");
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        awaitRepliesAndIdle(2);
+        JsonNode sent = graph.texts().get(1);
+        assertThat(sent.path("type").asText()).isEqualTo("template");
+        assertThat(sent.at("/template/name").asText()).isEqualTo("aggiornamento_ordine");
+        assertThat(sent.at("/template/components/0/parameters/1/text").asText()).isEqualTo("58213");
+        var last = client.getJson("/api/conversations/" + id).path("messages").get(2);
+        assertThat(last.path("kind").asText()).isEqualToIgnoringCase("template");
+        assertThat(client.getJson("/api/conversations/" + id).path("mode").asText())
+                .isEqualTo("HUMAN");
+    }
+
+    @Test
+    void staffReplyFromTheWhatsAppBusinessApp_isShownAsStaff_andTheBotStops() {
+        client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-text.json"));
+        awaitRepliesAndIdle(1);
+
+        assertThat(client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-smb-message-echo.json")))
+                .isEqualTo(200);
+
+        String id = client.getJson("/api/conversations").get(0).path("id").asText();
+        var detail = client.getJson("/api/conversations/" + id);
+        assertThat(detail.path("mode").asText()).isEqualTo("HUMAN");
+        var staff = new ArrayList<JsonNode>();
+        detail.path("messages").forEach(m -> {
+            if (m.path("author").asText().equals("staff")) {
+                staff.add(m);
+            }
+        });
+        assertThat(staff).hasSize(1);
+        assertThat(staff.getFirst().path("status").asText()).isEqualTo("sent");
+        assertThat(graph.texts()).hasSize(1);
+    }
+
+    @Test
     void sameWebhookDeliveredThreeTimes_getsOneReply() {
         byte[] webhook = Fixtures.bytes("whatsapp/inbound-text.json");
 

@@ -43,8 +43,16 @@ final class FakeGraph extends Dispatcher {
         }
     }
 
+    /** The fixtures' test image: its SHA-256 is the one in inbound-image.json and media-metadata.response.json. */
+    static final byte[] IMAGE = "SPORTELLO-TEST-IMAGE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    static final String IMAGE_ID = "1203948576102938";
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        if ("GET".equals(request.getMethod())) {
+            return answerGet(request.getUrl().encodedPath());
+        }
         JsonNode body;
         try {
             body = json.readTree(
@@ -66,6 +74,46 @@ final class FakeGraph extends Dispatcher {
         String wamid = "wamid.fake" + wamids.incrementAndGet();
         return ok(Fixtures.text("whatsapp/send-text.response.json")
                 .replace("wamid.HBgMMzkzMzMxMjM0NTY3FQIAERgSNTVEMDA1Q0UwRjQ2NDVGQkMzAA==", wamid));
+    }
+
+    private final java.util.Map<String, byte[]> media = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> mediaTypes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    {
+        publishMedia(IMAGE_ID, "image/jpeg", IMAGE);
+    }
+
+    /** A file customers "sent": its id resolves to a short-lived URL on this server, which serves the bytes. */
+    void publishMedia(String id, String mimeType, byte[] bytes) {
+        media.put(id, bytes);
+        mediaTypes.put(id, mimeType);
+    }
+
+    private MockResponse answerGet(String path) {
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        if (path.startsWith("/lookaside/") && media.containsKey(id)) {
+            return new MockResponse.Builder()
+                    .code(200)
+                    .addHeader("Content-Type", mediaTypes.get(id))
+                    .body(new okio.Buffer().write(media.get(id)))
+                    .build();
+        }
+        if (media.containsKey(id)) {
+            var metadata = json.createObjectNode()
+                    .put("url", baseUrl() + "/lookaside/" + id)
+                    .put("mime_type", mediaTypes.get(id))
+                    .put("sha256", okio.ByteString.of(media.get(id)).sha256().hex())
+                    .put("file_size", media.get(id).length)
+                    .put("id", id)
+                    .put("messaging_product", "whatsapp");
+            return ok(metadata.toString());
+        }
+        return new MockResponse.Builder()
+                .code(404)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Unsupported get request\",\"type\":\"GraphMethodException\","
+                        + "\"code\":100}}")
+                .build();
     }
 
     private static MockResponse ok(String body) {

@@ -13,8 +13,11 @@ import mockwebserver3.RecordedRequest;
 final class FakeOpenAi extends Dispatcher {
 
     static final String REPLY = "Sabato chiudiamo alle 19:00 (apriamo alle 9:30, orario continuato).";
+    static final String TRANSCRIPT = "Buongiorno, sono Giulia Rossi, il mio ordine è il 58213";
 
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger transcriptions = new AtomicInteger();
+    private final java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CountDownLatch firstCallArrived = new CountDownLatch(1);
     private volatile boolean holdFirstCall;
     final MockWebServer server = new MockWebServer();
@@ -41,8 +44,28 @@ final class FakeOpenAi extends Dispatcher {
         return calls.get();
     }
 
+    int transcriptions() {
+        return transcriptions.get();
+    }
+
+    /** The bodies of the Responses API requests, in order. */
+    java.util.List<String> requests() {
+        return java.util.List.copyOf(requests);
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        if (request.getUrl().encodedPath().endsWith("/audio/transcriptions")) {
+            transcriptions.incrementAndGet();
+            return new MockResponse.Builder()
+                    .code(200)
+                    .addHeader("Content-Type", "application/json")
+                    .body("{\"text\":\"" + TRANSCRIPT + "\",\"usage\":{\"type\":\"tokens\",\"input_tokens\":120,"
+                            + "\"input_token_details\":{\"text_tokens\":0,\"audio_tokens\":120},"
+                            + "\"output_tokens\":18,\"total_tokens\":138}}")
+                    .build();
+        }
+        requests.add(request.getBody() == null ? "" : request.getBody().utf8());
         int call = calls.incrementAndGet();
         firstCallArrived.countDown();
         var response = new MockResponse.Builder()

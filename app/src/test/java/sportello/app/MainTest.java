@@ -115,6 +115,49 @@ class MainTest {
         int code = run(Map.of("DATA_DIR", dir.resolve("data").toString()), "send", "--to", "+393331234567");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err()).contains("--text is required").contains("Usage:");
+        assertThat(err()).contains("Give either --text or --template").contains("Usage:");
+    }
+
+    @Test
+    void sendTemplate_queuesIt_evenToACustomerWhoNeverWrote() {
+        int code = run(
+                Map.of("DATA_DIR", dir.resolve("data").toString()),
+                "send",
+                "--to",
+                "+39 347 123 4567",
+                "--template",
+                "aggiornamento_ordine",
+                "--param",
+                "Giulia",
+                "--param",
+                "58213",
+                "--lang",
+                "it");
+
+        assertThat(code).isZero();
+        assertThat(out()).contains("Queued message").contains("+39 347 123 4567");
+    }
+
+    @Test
+    void sendTemplate_thatIsNotApproved_saysWhichAre() {
+        int code = run(
+                Map.of("DATA_DIR", dir.resolve("data").toString()),
+                "send",
+                "--to",
+                "+393471234567",
+                "--template",
+                "saldi_natale");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).contains("no approved template 'saldi_natale'").contains("aggiornamento_ordine (it)");
+    }
+
+    @Test
+    void sendText_toSomeoneWhoNeverWrote_isRefused_pointingToTemplates() {
+        int code = run(
+                Map.of("DATA_DIR", dir.resolve("data").toString()), "send", "--to", "+393471234567", "--text", "Ciao");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).contains("template");
     }
 }

@@ -39,6 +39,13 @@ final class SportelloClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).build());
     }
 
+    HttpResponse<String> postJson(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
+    }
+
     HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
     }

@@ -24,7 +24,8 @@ public record Conversation(
         Mode mode,
         List<Message> messages,
         CustomerProfile profile,
-        Attention attention) {
+        Attention attention,
+        Instant windowClosedAt) {
 
     private static final Comparator<Message> CHRONOLOGICAL = Comparator.comparing(Message::at);
 
@@ -37,6 +38,16 @@ public record Conversation(
         var sorted = new ArrayList<>(messages);
         sorted.sort(CHRONOLOGICAL); // stable: equal timestamps keep arrival order
         messages = List.copyOf(sorted);
+    }
+
+    public Conversation(
+            ConversationId id,
+            Customer customer,
+            Mode mode,
+            List<Message> messages,
+            CustomerProfile profile,
+            Attention attention) {
+        this(id, customer, mode, messages, profile, attention, null);
     }
 
     public static Conversation start(ConversationId id, Customer customer) {
@@ -57,7 +68,13 @@ public record Conversation(
         var withMessage = new ArrayList<>(messages);
         withMessage.add(message);
         var updated = new Conversation(
-                id, customer.updatedWith(incoming.customer()), mode, withMessage, updatedProfile, attention);
+                id,
+                customer.updatedWith(incoming.customer()),
+                mode,
+                withMessage,
+                updatedProfile,
+                attention,
+                windowClosedAt);
         if (!incoming.kind().startsAgentTurn()) {
             return new Reception.NoAnswerNeeded(updated, message);
         }
@@ -121,23 +138,23 @@ public record Conversation(
         }
         var withMessage = new ArrayList<>(messages);
         withMessage.add(message);
-        return new Conversation(id, customer, mode, withMessage, profile, attention);
+        return new Conversation(id, customer, mode, withMessage, profile, attention, windowClosedAt);
     }
 
     public Conversation withMode(Mode newMode) {
-        return new Conversation(id, customer, newMode, messages, profile, attention);
+        return new Conversation(id, customer, newMode, messages, profile, attention, windowClosedAt);
     }
 
     public Conversation withProfile(CustomerProfile newProfile) {
-        return new Conversation(id, customer, mode, messages, newProfile, attention);
+        return new Conversation(id, customer, mode, messages, newProfile, attention, windowClosedAt);
     }
 
     public Conversation flagForStaff(String reason, Instant at) {
-        return new Conversation(id, customer, mode, messages, profile, Attention.needed(reason, at));
+        return new Conversation(id, customer, mode, messages, profile, Attention.needed(reason, at), windowClosedAt);
     }
 
     public Conversation attentionHandled() {
-        return new Conversation(id, customer, mode, messages, profile, Attention.NONE);
+        return new Conversation(id, customer, mode, messages, profile, Attention.NONE, windowClosedAt);
     }
 
     public Optional<Message> messageWithChannelId(String channelMessageId) {
@@ -161,10 +178,24 @@ public record Conversation(
      * The 24-hour window opened by the customer's last message; empty if the customer never wrote. A system
      * notice (say, the customer changed number) is sent by the channel, not the customer, and opens no window.
      */
+    /**
+     * The customer-service window the customer's last message opened, closed early when the channel refused a
+     * free-form message as outside it after that (the channel knows best: clocks differ, and its rules change).
+     */
     public Optional<ServiceWindow> serviceWindow() {
-        return ServiceWindow.after(messages.stream()
+        var opened = messages.stream()
                 .filter(m -> m.direction() == Direction.IN && m.kind() != MessageKind.SYSTEM)
                 .map(Message::at)
-                .max(Comparator.naturalOrder()));
+                .max(Comparator.naturalOrder());
+        return ServiceWindow.after(opened, Optional.ofNullable(windowClosedAt));
+    }
+
+    /** The channel refused a free-form message at {@code at} because the window had closed. */
+    public Conversation windowClosedByChannel(Instant at) {
+        return new Conversation(id, customer, mode, messages, profile, attention, at);
+    }
+
+    public Optional<Instant> windowClosedAtValue() {
+        return Optional.ofNullable(windowClosedAt);
     }
 }

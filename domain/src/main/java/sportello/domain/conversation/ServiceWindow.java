@@ -16,6 +16,18 @@ public record ServiceWindow(Instant closesAt) {
         return lastInboundAt.map(at -> new ServiceWindow(at.plus(LENGTH)));
     }
 
+    /**
+     * The window the customer's last message opened, closed early at {@code closedByChannel} when the channel
+     * refused a free-form message after that message.
+     */
+    public static Optional<ServiceWindow> after(Optional<Instant> lastInboundAt, Optional<Instant> closedByChannel) {
+        return after(lastInboundAt)
+                .map(window -> closedByChannel
+                        .filter(closed -> !closed.isBefore(lastInboundAt.get()) && closed.isBefore(window.closesAt()))
+                        .map(ServiceWindow::new)
+                        .orElse(window));
+    }
+
     public boolean isOpenAt(Instant now) {
         return now.isBefore(closesAt);
     }

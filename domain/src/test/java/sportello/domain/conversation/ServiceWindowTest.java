@@ -75,4 +75,25 @@ class ServiceWindowTest {
 
         assertThat(window).isEmpty();
     }
+
+    @Test
+    void channelSaysTheWindowClosed_itIsClosedFromThen_untilTheCustomerWritesAgain() {
+        var refusedAt = MONDAY_9AM.plus(Duration.ofHours(20));
+        var conversation = TestConversations.after(GIULIA, "Ciao").windowClosedByChannel(refusedAt);
+
+        var window = conversation.serviceWindow().orElseThrow();
+        assertThat(window.isOpenAt(refusedAt.minusSeconds(1))).isTrue();
+        assertThat(window.isOpenAt(refusedAt)).isFalse();
+        assertThat(conversation.withMode(Mode.HUMAN).serviceWindow()).contains(window);
+
+        var wroteAgain = conversation
+                .receive(
+                        "m2",
+                        TestMessages.textFrom(GIULIA, "ci siete?", refusedAt.plusSeconds(60)),
+                        ProfileSchema.standard())
+                .conversation();
+
+        assertThat(wroteAgain.serviceWindow().orElseThrow().isOpenAt(refusedAt.plusSeconds(120)))
+                .isTrue();
+    }
 }

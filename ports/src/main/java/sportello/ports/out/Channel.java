@@ -36,6 +36,12 @@ public interface Channel {
         record Refused(String reason, boolean critical) implements SendResult {}
 
         /**
+         * The channel refused free text because the customer's 24-hour window has closed: only a template can go
+         * out now. The conversation learns its window is closed.
+         */
+        record OutsideWindow(String reason) implements SendResult {}
+
+        /**
          * The channel refuses every send until an operator fixes its setup (expired or revoked token, blocked
          * account): the message was not sent and must wait, with all the others, until sending works again.
          */

@@ -20,4 +20,39 @@ public record ConversationSummary(
         boolean profileComplete,
         boolean needsAttention,
         String attentionReason,
-        int unread) {}
+        int unread,
+        Instant windowClosedAt) {
+
+    public ConversationSummary(
+            ConversationId id,
+            Customer customer,
+            String name,
+            Mode mode,
+            Instant lastMessageAt,
+            String lastMessage,
+            Instant lastInboundAt,
+            boolean profileComplete,
+            boolean needsAttention,
+            String attentionReason,
+            int unread) {
+        this(
+                id,
+                customer,
+                name,
+                mode,
+                lastMessageAt,
+                lastMessage,
+                lastInboundAt,
+                profileComplete,
+                needsAttention,
+                attentionReason,
+                unread,
+                null);
+    }
+
+    /** The customer-service window, as {@link sportello.domain.conversation.Conversation#serviceWindow()}. */
+    public java.util.Optional<sportello.domain.conversation.ServiceWindow> serviceWindow() {
+        return sportello.domain.conversation.ServiceWindow.after(
+                java.util.Optional.ofNullable(lastInboundAt), java.util.Optional.ofNullable(windowClosedAt));
+    }
+}

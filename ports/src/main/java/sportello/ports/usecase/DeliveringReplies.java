@@ -2,6 +2,7 @@ package sportello.ports.usecase;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import sportello.ports.out.Conversations;
 import sportello.ports.out.Metrics;
 import sportello.ports.out.Outbox;
 import sportello.ports.out.OutboxEntry;
+import sportello.ports.out.StorageUnavailable;
 
 /**
  * Sends what the outbox holds. Retries only what the channel provably did not take; a send whose outcome is
@@ -35,6 +37,7 @@ public final class DeliveringReplies {
     private final RaiseAlert alerts;
     private final Metrics metrics;
     private volatile java.time.Instant pausedUntil = java.time.Instant.MIN;
+    private final java.util.Queue<Unrecorded> unrecorded = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** How hard to try: attempts before giving up, backoff bounds, and how long to wait on an unknown outcome. */
     public record Policy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration inDoubtWait) {
@@ -85,6 +88,7 @@ public final class DeliveringReplies {
     /** Sends every entry that is due now; while the channel is blocked, only one now and then. */
     public int deliverDue() {
         int sent = 0;
+        recordUnrecorded();
         if (paused()) {
             return sent;
         }
@@ -110,7 +114,14 @@ public final class DeliveringReplies {
 
     private void putBack(java.util.List<OutboxEntry> unsent) {
         for (OutboxEntry entry : unsent) {
-            outbox.retryAt(entry.id(), pausedUntil, "waiting: sending is paused");
+            try {
+                outbox.retryAt(entry.id(), pausedUntil, "waiting: sending is paused");
+            } catch (StorageUnavailable e) {
+                unrecorded.add(new Unrecorded(
+                        entry,
+                        new Channel.SendResult.RetryLater(
+                                "waiting: sending is paused", Duration.between(clock.instant(), pausedUntil))));
+            }
         }
     }
 
@@ -124,9 +135,17 @@ public final class DeliveringReplies {
         }
     }
 
+    /**
+     * One entry of a claimed batch. A storage failure must not end the round: the rest of the batch is claimed
+     * already and would otherwise stay "sending" until a restart.
+     */
     private void deliver(OutboxEntry entry) {
         try {
             send(entry);
+        } catch (StorageUnavailable e) {
+            // only reads before the channel was asked fail here: nothing was sent, so trying again is safe
+            log.warn("Outbox entry {} not sent, storage busy: {}", entry.id(), e.getMessage());
+            keep(entry, new Channel.SendResult.RetryLater("storage busy: " + e.getMessage(), Duration.ofSeconds(1)));
         } finally {
             events.changed(entry.conversation());
         }
@@ -135,7 +154,7 @@ public final class DeliveringReplies {
     private void send(OutboxEntry entry) {
         var known = outbox.channelIdFromStatusReports(entry.id());
         if (known.isPresent()) {
-            outbox.accepted(entry.id(), known.get());
+            keep(entry, new Channel.SendResult.Accepted(known.get()));
             return;
         }
         var result = entry.templateValue()
@@ -148,7 +167,44 @@ public final class DeliveringReplies {
                     case Channel.SendResult.InDoubt inDoubt -> "in_doubt";
                     case Channel.SendResult.Refused refused -> "refused";
                     case Channel.SendResult.Blocked blocked -> "blocked";
+                    case Channel.SendResult.OutsideWindow outside -> "outside_window";
                 });
+        keep(entry, result);
+    }
+
+    /** Records the outcome, or keeps it to record on the next round: it must not be lost (a resend may double). */
+    private void keep(OutboxEntry entry, Channel.SendResult result) {
+        try {
+            recordOutcome(entry, result);
+        } catch (StorageUnavailable e) {
+            log.warn(
+                    "Outcome of outbox entry {} not recorded yet, will record it again: {}",
+                    entry.id(),
+                    e.getMessage());
+            unrecorded.add(new Unrecorded(entry, result));
+        }
+    }
+
+    /** A send whose outcome could not be written (database busy or failing); written on the next round. */
+    private record Unrecorded(OutboxEntry entry, Channel.SendResult result) {}
+
+    private void recordUnrecorded() {
+        for (var pending : List.copyOf(unrecorded)) {
+            try {
+                recordOutcome(pending.entry(), pending.result());
+                unrecorded.remove(pending);
+                events.changed(pending.entry().conversation());
+            } catch (StorageUnavailable e) {
+                log.warn(
+                        "Outcome of outbox entry {} still not recorded: {}",
+                        pending.entry().id(),
+                        e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private void recordOutcome(OutboxEntry entry, Channel.SendResult result) {
         switch (result) {
             case Channel.SendResult.Accepted(var channelMessageId) -> {
                 outbox.accepted(entry.id(), channelMessageId);
@@ -156,6 +212,7 @@ public final class DeliveringReplies {
                 alerts.resolve(BLOCKED_ALERT);
             }
             case Channel.SendResult.Blocked(var reason) -> pause(entry, reason);
+            case Channel.SendResult.OutsideWindow(var reason) -> outsideWindow(entry, reason);
             case Channel.SendResult.RetryLater(var reason, var after) -> retryOrGiveUp(entry, reason, after);
             case Channel.SendResult.InDoubt(var reason) -> {
                 log.warn("Outcome of outbox entry {} unknown ({}); not resending before a recheck", entry.id(), reason);
@@ -171,6 +228,17 @@ public final class DeliveringReplies {
         log.error("CRITICAL: sending paused, messages are kept and retried every minute: {}", reason);
         alerts.raise(BLOCKED_ALERT, "Sending to customers is paused", reason);
         outbox.retryAt(entry.id(), pausedUntil, reason);
+    }
+
+    /** Staff see why, and the dashboard offers a template instead of free text from now on. */
+    private void outsideWindow(OutboxEntry entry, String reason) {
+        log.warn("Message to conversation {} refused, the 24-hour window is closed: {}", entry.conversation(), reason);
+        outbox.failed(entry.id(), reason);
+        var now = clock.instant();
+        conversations
+                .byId(entry.conversation())
+                .ifPresent(c -> conversations.save(
+                        c.windowClosedByChannel(now).flagForStaff("Delivery failed: " + reason, now)));
     }
 
     private void retryOrGiveUp(OutboxEntry entry, String reason, Duration hint) {

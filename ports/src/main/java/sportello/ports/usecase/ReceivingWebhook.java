@@ -11,6 +11,7 @@ import sportello.domain.conversation.BusinessEcho;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.Mode;
+import sportello.ports.in.RaiseAlert;
 import sportello.ports.in.ReceiveWebhook;
 import sportello.ports.out.ConversationEvents;
 import sportello.ports.out.Conversations;
@@ -24,6 +25,7 @@ import sportello.ports.out.WebhookReader;
 /** Stores a webhook delivery durably, then wakes the workers; never calls the agent or the channel itself. */
 public final class ReceivingWebhook implements ReceiveWebhook {
 
+    static final String NOTICE_ALERT = "webhook.notice";
     private static final Logger log = LoggerFactory.getLogger(ReceivingWebhook.class);
 
     private final String channel;
@@ -35,6 +37,7 @@ public final class ReceivingWebhook implements ReceiveWebhook {
     private final Metrics metrics;
     private final Conversations conversations;
     private final Outbox outbox;
+    private final RaiseAlert alerts;
 
     public ReceivingWebhook(
             String channel,
@@ -71,6 +74,22 @@ public final class ReceivingWebhook implements ReceiveWebhook {
             Metrics metrics,
             Conversations conversations,
             Outbox outbox) {
+        this(channel, reader, inbox, clock, newWork, events, metrics, conversations, outbox, RaiseAlert.NONE);
+    }
+
+    /** With {@code alerts}, what the channel sent that Sportello cannot use (e.g. another number's) is alerted. */
+    public ReceivingWebhook(
+            String channel,
+            WebhookReader reader,
+            Inbox inbox,
+            InstantSource clock,
+            Runnable newWork,
+            ConversationEvents events,
+            Metrics metrics,
+            Conversations conversations,
+            Outbox outbox,
+            RaiseAlert alerts) {
+        this.alerts = alerts;
         this.conversations = conversations;
         this.outbox = outbox;
         this.channel = channel;
@@ -127,6 +146,11 @@ public final class ReceivingWebhook implements ReceiveWebhook {
                 case WebhookReader.Reading.Events(var messages, var statuses, var notices, var echoes) -> {
                     notices.forEach(notice -> log.warn("Webhook notice: {}", notice));
                     int fresh = inbox.store(delivery, messages, statuses);
+                    if (!notices.isEmpty()) {
+                        // one alert however often it repeats (the alerting dedupes by key); the body is kept
+                        alerts.raise(
+                                NOTICE_ALERT, "WhatsApp sent something Sportello could not use", notices.getFirst());
+                    }
                     echoes.forEach(this::record);
                     metrics.webhook("stored", fresh);
                     if (fresh > 0) {

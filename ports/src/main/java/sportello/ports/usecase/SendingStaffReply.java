@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import sportello.domain.conversation.Author;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.Mode;
+import sportello.ports.in.OutsideServiceWindow;
 import sportello.ports.in.SendStaffReply;
 import sportello.ports.in.UnknownConversation;
 import sportello.ports.out.ConversationEvents;
@@ -39,6 +40,12 @@ public final class SendingStaffReply implements SendStaffReply {
             throw new IllegalArgumentException("the reply text is empty");
         }
         var conversation = conversations.byId(id).orElseThrow(() -> new UnknownConversation(id));
+        var now = clock.instant();
+        boolean windowOpen =
+                conversation.serviceWindow().map(window -> window.isOpenAt(now)).orElse(false);
+        if (!windowOpen) {
+            throw new OutsideServiceWindow(id);
+        }
         if (conversation.mode() != Mode.HUMAN) {
             conversations.save(conversation.withMode(Mode.HUMAN));
         }

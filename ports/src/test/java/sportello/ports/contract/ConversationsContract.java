@@ -118,6 +118,25 @@ public abstract class ConversationsContract {
     }
 
     @Test
+    void windowClosedByTheChannel_isKept() {
+        var closedAt = T0.plusSeconds(3600);
+        conversations.save(startedBy(giulia(), "c1", "Ciao").windowClosedByChannel(closedAt));
+
+        var found = conversations.byId(new ConversationId("c1")).orElseThrow();
+
+        assertThat(found.windowClosedAtValue()).contains(closedAt);
+        assertThat(found.serviceWindow().orElseThrow().isOpenAt(closedAt)).isFalse();
+        var later = closedAt.plusSeconds(60);
+        var summary =
+                conversations.summaries(ConversationQuery.page(later, 10, 0)).getFirst();
+        assertThat(summary.serviceWindow().orElseThrow().isOpenAt(later)).isFalse();
+        assertThat(conversations.summaries(new ConversationQuery(null, false, null, null, true, later, 10, 0)))
+                .isEmpty();
+        assertThat(conversations.summaries(new ConversationQuery(null, false, null, null, false, later, 10, 0)))
+                .hasSize(1);
+    }
+
+    @Test
     void unknownId_isEmpty() {
         assertThat(conversations.byId(new ConversationId("nope"))).isEmpty();
     }

@@ -63,7 +63,8 @@ public final class InMemoryStorage
         FAILED
     }
 
-    private record Header(Customer customer, Mode mode, CustomerProfile profile, Attention attention) {}
+    private record Header(
+            Customer customer, Mode mode, CustomerProfile profile, Attention attention, Instant windowClosedAt) {}
 
     private static final class Outgoing {
         final String entryId;
@@ -190,8 +191,14 @@ public final class InMemoryStorage
                 .filter(o -> o.conversation.equals(id))
                 .map(this::withDelivery)
                 .forEach(messages::add);
-        return Optional.of(
-                new Conversation(id, header.customer(), header.mode(), messages, header.profile(), header.attention()));
+        return Optional.of(new Conversation(
+                id,
+                header.customer(),
+                header.mode(),
+                messages,
+                header.profile(),
+                header.attention(),
+                header.windowClosedAt()));
     }
 
     @Override
@@ -236,7 +243,8 @@ public final class InMemoryStorage
                         conversation.customer(),
                         conversation.mode(),
                         conversation.profile(),
-                        conversation.attention()));
+                        conversation.attention(),
+                        conversation.windowClosedAtValue().orElse(null)));
         var stored = inbound.computeIfAbsent(conversation.id(), id -> new ArrayList<>());
         for (Message message : conversation.messages()) {
             boolean known = stored.stream().anyMatch(m -> m.id().equals(message.id()))
@@ -313,7 +321,8 @@ public final class InMemoryStorage
                 c.profile().isComplete(schema),
                 c.attention().isNeeded(),
                 c.attention().reason(),
-                unread);
+                unread,
+                c.windowClosedAtValue().orElse(null));
     }
 
     private boolean matches(ConversationSummary s, ConversationQuery q) {
@@ -327,8 +336,7 @@ public final class InMemoryStorage
             return false;
         }
         if (q.windowOpen() != null) {
-            boolean open = s.lastInboundAt() != null
-                    && q.now().isBefore(s.lastInboundAt().plus(sportello.domain.conversation.ServiceWindow.LENGTH));
+            boolean open = s.serviceWindow().map(w -> w.isOpenAt(q.now())).orElse(false);
             if (open != q.windowOpen()) {
                 return false;
             }
@@ -553,7 +561,8 @@ public final class InMemoryStorage
         }
         var messages = new ArrayList<>(gone);
         messages.addAll(c.messages());
-        return new Conversation(c.id(), c.customer(), c.mode(), messages, c.profile(), c.attention());
+        return new Conversation(
+                c.id(), c.customer(), c.mode(), messages, c.profile(), c.attention(), c.windowClosedAt());
     }
 
     private static boolean isAbout(Outgoing out, StatusReport report) {

@@ -79,6 +79,51 @@ class DeliveringRepliesTest {
     }
 
     @Test
+    void refusedAsOutsideTheWindow_failsWithTheReason_andTheConversationsWindowIsClosed() {
+        channel.thenAnswer(new SendResult.OutsideWindow("(#131047) more than 24 hours: only a template can be sent"));
+
+        replies.deliverDue();
+
+        assertThat(reply().delivery().state()).isEqualTo(DeliveryState.FAILED);
+        var conversation = storage.byId(id).orElseThrow();
+        assertThat(conversation.serviceWindow().orElseThrow().isOpenAt(clock.instant()))
+                .isFalse();
+        assertThat(conversation.attention().reasonValue().orElseThrow()).contains("131047");
+    }
+
+    @Test
+    void acceptedSendThatCannotBeRecorded_isRecordedOnTheNextRound_neverSentAgain() {
+        var busy = new DeliveringReplies(
+                new BusyOutbox(storage, 2, 0), storage, channel, clock, policy, new RecordingEvents());
+
+        busy.deliverDue();
+        busy.deliverDue();
+        assertThat(reply().delivery().state()).isEqualTo(DeliveryState.PENDING);
+
+        busy.deliverDue();
+
+        assertThat(channel.sent()).hasSize(1);
+        assertThat(reply().channelMessageId()).isEqualTo("wamid.fake-1");
+        assertThat(reply().delivery().state()).isEqualTo(DeliveryState.SENT);
+        assertThat(storage.unsentCount()).isZero();
+    }
+
+    @Test
+    void storageFailingBeforeASend_leavesTheRestOfTheBatchGoing_andTheEntryIsSentLater() {
+        storage.enqueue(id, Author.STAFF, "secondo", null, clock.instant());
+        var busy = new DeliveringReplies(
+                new BusyOutbox(storage, 0, 1), storage, channel, clock, policy, new RecordingEvents());
+
+        busy.deliverDue();
+
+        assertThat(channel.sent()).extracting(s -> s.text()).containsExactly("secondo");
+        clock.advance(Duration.ofSeconds(5));
+        busy.deliverDue();
+        assertThat(channel.sent()).extracting(s -> s.text()).containsExactly("secondo", "Buongiorno!");
+        assertThat(storage.unsentCount()).isZero();
+    }
+
+    @Test
     void acceptedSend_recordsTheChannelId() {
         replies.deliverDue();
 

@@ -62,6 +62,43 @@ class ReceivingWebhookTest {
     }
 
     @Test
+    void somethingTheChannelSentThatCannotBeUsed_isKept_andAlertedOnce() {
+        var alerts = new sportello.ports.fake.RecordingAlertSink();
+        var alerting = new Alerting(
+                java.util.List.of(alerts), new ManualClock(TestMessages.T0), java.time.Duration.ofHours(1), 20);
+        var withAlerts = new ReceivingWebhook(
+                "whatsapp",
+                new sportello.ports.out.WebhookReader() {
+                    @Override
+                    public java.util.Optional<String> handshake(Map<String, String> query) {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public Reading read(byte[] body, Map<String, String> headers) {
+                        return new Reading.Events(
+                                List.of(), List.of(), List.of("phone_number_id 999 is not configured in Sportello"));
+                    }
+                },
+                storage,
+                new ManualClock(TestMessages.T0),
+                () -> wakeUps++,
+                new RecordingEvents(),
+                sportello.ports.out.Metrics.NONE,
+                storage,
+                storage,
+                alerting);
+
+        var first = withAlerts.receive(body, Map.of());
+        withAlerts.receive(body, Map.of());
+
+        assertThat(first).isEqualTo(new Outcome.Stored(0));
+        assertThat(alerts.alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.detail()).contains("999"));
+    }
+
+    @Test
     void forgedDelivery_isRejected_andNothingIsStored() {
         reader.carrying(List.of(TestMessages.text(TestMessages.giulia(), "wamid.1", "Ciao")), List.of());
 

@@ -64,7 +64,11 @@ final class WebhookPayload {
                         .toList(),
                 where + ".value");
         if (value.phoneNumberId() != null && !servedPhoneNumberIds.contains(value.phoneNumberId())) {
-            out.notice("phone_number_id " + value.phoneNumberId() + " is not configured in Sportello");
+            // answering would reply from our number to someone who wrote to another: keep the raw body only
+            out.notice("phone_number_id " + value.phoneNumberId() + " is not configured in Sportello: its messages"
+                    + " are kept in the raw delivery but not answered. Set WHATSAPP_PHONE_ID to it, or unsubscribe"
+                    + " that number's app from this webhook");
+            return;
         }
         if (ECHOES.equals(field)) {
             readEach(valueNode, "message_echoes", value, out, BusinessEchoes::read);

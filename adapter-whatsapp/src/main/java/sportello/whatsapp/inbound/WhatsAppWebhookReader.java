@@ -28,8 +28,8 @@ public final class WhatsAppWebhookReader implements WebhookReader {
     }
 
     /**
-     * @param servedPhoneNumberIds the business numbers Sportello answers for; events for others are still returned,
-     *     with a notice, because the App Secret proved they are ours to keep
+     * @param servedPhoneNumberIds the business numbers Sportello answers for; events for others become a notice (the
+     *     raw delivery, which the App Secret proved is ours, is still kept by the inbox)
      */
     public WhatsAppWebhookReader(WhatsAppSettings settings, Set<String> servedPhoneNumberIds, ObjectMapper mapper) {
         Objects.requireNonNull(settings, "settings");

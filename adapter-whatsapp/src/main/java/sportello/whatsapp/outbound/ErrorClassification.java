@@ -71,11 +71,10 @@ final class ErrorClassification {
             // The channel handles 131056 itself (it knows the customer); this is the fallback without one.
             case PAIR_RATE -> new SendResult.RetryLater(pairRatePause(retryAfter, Optional.of(error)), retryAfter);
             case WINDOW_CLOSED ->
-                new SendResult.Refused(
+                new SendResult.OutsideWindow(
                         "The customer last wrote more than 24 hours ago, so WhatsApp now accepts only an approved"
                                 + " template and did not send this message. Send them an approved template instead,"
-                                + " or answer when they write again." + code,
-                        false);
+                                + " or answer when they write again." + code);
             // Every later send would fail the same way: the outbox pauses and keeps the messages.
             case RE_AUTH -> new SendResult.Blocked(reAuth(code));
             case CONFIGURATION ->

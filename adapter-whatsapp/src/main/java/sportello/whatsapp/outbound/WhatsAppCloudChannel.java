@@ -371,6 +371,7 @@ public final class WhatsAppCloudChannel implements Channel {
             case SendResult.InDoubt doubt -> doubt.reason();
             case SendResult.Refused refused -> refused.reason();
             case SendResult.Blocked blocked -> blocked.reason();
+            case SendResult.OutsideWindow outside -> outside.reason();
         };
     }
 

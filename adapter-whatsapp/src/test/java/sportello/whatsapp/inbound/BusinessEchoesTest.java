@@ -124,13 +124,13 @@ class BusinessEchoesTest {
     }
 
     @Test
-    void echoForAnotherNumber_isKeptWithANotice_likeAMessage() {
+    void echoForAnotherNumber_isOnlyNoticed_likeAMessage() {
         String body = echo("\"to\":\"393331234567\",\"type\":\"text\",\"text\":{\"body\":\"ok\"}")
                 .replace(TestSettings.PHONE_NUMBER_ID, "999");
 
         var events = json(body);
 
-        assertThat(events.echoes()).extracting(BusinessEcho::channelAccount).containsExactly("999");
+        assertThat(events.echoes()).isEmpty();
         assertThat(events.notices()).singleElement().asString().contains("999 is not configured");
     }
 

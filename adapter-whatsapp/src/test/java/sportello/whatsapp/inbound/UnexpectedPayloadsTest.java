@@ -178,12 +178,16 @@ class UnexpectedPayloadsTest {
     }
 
     @Test
-    void messageForAnotherNumber_isReturnedWithANotice() {
+    void messageForAnotherNumber_isNotAnswered_onlyNoticed() {
         var events = json(webhook("{\"metadata\":{\"phone_number_id\":\"999000\"},\"messages\":[" + GOOD_MESSAGE + ","
                 + GOOD_MESSAGE.replace("GOOD", "GOOD2") + "]}"));
 
-        assertThat(events.messages()).extracting(m -> m.channelAccount()).containsExactly("999000", "999000");
-        assertThat(events.notices()).containsExactly("phone_number_id 999000 is not configured in Sportello");
+        assertThat(events.messages()).isEmpty();
+        assertThat(events.notices())
+                .singleElement()
+                .asString()
+                .startsWith("phone_number_id 999000 is not configured in Sportello")
+                .contains("WHATSAPP_PHONE_ID");
     }
 
     @Test

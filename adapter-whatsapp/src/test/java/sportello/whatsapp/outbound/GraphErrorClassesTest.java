@@ -82,10 +82,9 @@ class GraphErrorClassesTest {
     void windowClosedClass_131047_isRefusedNotCritical_onlyATemplateCanBeSent(int status) {
         server.enqueue(fixture(status, "error-131047.response.json"));
 
-        assertThat(send()).isInstanceOfSatisfying(SendResult.Refused.class, refused -> {
-            assertHumanReason(refused.reason(), 131047);
-            assertThat(refused.critical()).isFalse();
-            assertThat(refused.reason()).contains("only an approved template");
+        assertThat(send()).isInstanceOfSatisfying(SendResult.OutsideWindow.class, outside -> {
+            assertHumanReason(outside.reason(), 131047);
+            assertThat(outside.reason()).contains("only an approved template");
         });
     }
 
@@ -210,7 +209,8 @@ class GraphErrorClassesTest {
                         .isInstanceOfSatisfying(
                                 SendResult.Refused.class,
                                 refused -> assertThat(refused.critical()).isTrue());
-            case WINDOW_CLOSED, PERMANENT, MARKETING_LIMIT, UNKNOWN ->
+            case WINDOW_CLOSED -> assertThat(result).isInstanceOf(SendResult.OutsideWindow.class);
+            case PERMANENT, MARKETING_LIMIT, UNKNOWN ->
                 assertThat(result)
                         .isInstanceOfSatisfying(
                                 SendResult.Refused.class,
@@ -260,6 +260,7 @@ class GraphErrorClassesTest {
             case SendResult.Refused refused -> refused.reason();
             case SendResult.InDoubt doubt -> doubt.reason();
             case SendResult.Blocked blocked -> blocked.reason();
+            case SendResult.OutsideWindow outside -> outside.reason();
             case SendResult.Accepted accepted -> throw new AssertionError("accepted: " + accepted);
         };
     }

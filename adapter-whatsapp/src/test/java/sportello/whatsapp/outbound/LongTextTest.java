@@ -70,8 +70,8 @@ class LongTextTest {
 
         assertThat(result)
                 .isInstanceOfSatisfying(
-                        SendResult.Refused.class,
-                        refused -> assertThat(refused.reason()).contains("only an approved template"));
+                        SendResult.OutsideWindow.class,
+                        outside -> assertThat(outside.reason()).contains("only an approved template"));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

@@ -116,10 +116,10 @@ class TemplateSendTest {
         server.enqueue(fixture(400, "error-131047.response.json"));
 
         assertThat(channel(Templates.NONE).sendTemplate(GIULIA, ORDER_UPDATE, OUTBOX_ID))
-                .isInstanceOfSatisfying(SendResult.Refused.class, refused -> {
-                    assertThat(refused.critical()).isFalse();
-                    assertThat(refused.reason()).contains("only an approved template", "[WhatsApp error 131047: ");
-                });
+                .isInstanceOfSatisfying(
+                        SendResult.OutsideWindow.class,
+                        outside -> assertThat(outside.reason())
+                                .contains("only an approved template", "[WhatsApp error 131047: "));
     }
 
     @Test

@@ -134,10 +134,10 @@ class WhatsAppCloudChannelTest {
         server.enqueue(json(400, "error-131047.response.json"));
 
         assertThat(channel().send(GIULIA, "ciao", OUTBOX_ID))
-                .isInstanceOfSatisfying(SendResult.Refused.class, refused -> {
-                    assertThat(refused.critical()).isFalse();
-                    assertThat(refused.reason()).contains("only an approved template", "[WhatsApp error 131047: ");
-                });
+                .isInstanceOfSatisfying(
+                        SendResult.OutsideWindow.class,
+                        outside -> assertThat(outside.reason())
+                                .contains("only an approved template", "[WhatsApp error 131047: "));
     }
 
     @Test

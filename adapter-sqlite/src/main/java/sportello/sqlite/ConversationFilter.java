@@ -15,6 +15,23 @@ import sportello.ports.out.ConversationQuery;
  */
 record ConversationFilter(String where, Map<String, Object> bindings) {
 
+    /**
+     * {@link ServiceWindow#after(java.util.Optional, java.util.Optional)} open at {@code :now}: the customer's last
+     * message is less than 24 hours old ({@code now < last inbound + 24 h}, that is last inbound after
+     * {@code :windowStart}), and the channel did not close the window since that message ({@code window_closed_at}
+     * missing, before the last inbound, or still to come). A closure at or after the 24-hour end needs no test: the
+     * first term already failed.
+     */
+    static final String WINDOW_OPEN = "last_inbound_at > :windowStart AND (window_closed_at IS NULL"
+            + " OR window_closed_at < last_inbound_at OR window_closed_at > :now)";
+
+    /**
+     * The negation of {@link #WINDOW_OPEN}, also true when the customer never wrote. Without a closure the BETWEEN is
+     * NULL, which WHERE treats as false, so only the 24-hour terms decide.
+     */
+    static final String WINDOW_CLOSED = "(last_inbound_at IS NULL OR last_inbound_at <= :windowStart"
+            + " OR window_closed_at BETWEEN last_inbound_at AND :now)";
+
     static ConversationFilter of(ConversationQuery query) {
         var terms = new ArrayList<String>();
         var bindings = new LinkedHashMap<String, Object>();
@@ -30,12 +47,9 @@ record ConversationFilter(String where, Map<String, Object> bindings) {
             bindings.put("mode", query.mode().name());
         }
         if (query.windowOpen() != null) {
-            // open while now < last inbound + 24 h, that is while the last inbound is after now - 24 h
-            terms.add(
-                    query.windowOpen()
-                            ? "last_inbound_at > :windowStart"
-                            : "(last_inbound_at IS NULL OR last_inbound_at <= :windowStart)");
+            terms.add(query.windowOpen() ? WINDOW_OPEN : WINDOW_CLOSED);
             bindings.put("windowStart", Timestamps.text(query.now().minus(ServiceWindow.LENGTH)));
+            bindings.put("now", Timestamps.text(query.now()));
         }
         if (query.search() != null) {
             // instr, not LIKE: no wildcards to escape, and search_text is already folded to lower case

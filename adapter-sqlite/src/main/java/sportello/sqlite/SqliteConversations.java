@@ -196,7 +196,8 @@ public final class SqliteConversations implements Conversations {
                         .map(ProfileRow::map)
                         .list());
         var row = header.get();
-        return Optional.of(new Conversation(row.id(), row.customer(), row.mode(), messages, profile, row.attention()));
+        return Optional.of(new Conversation(
+                row.id(), row.customer(), row.mode(), messages, profile, row.attention(), row.windowClosedAt()));
     }
 
     private static Attention attention(Handle handle, String id) {
@@ -218,7 +219,10 @@ public final class SqliteConversations implements Conversations {
                 .execute();
     }
 
-    /** The header, with the list's copies of the profile: name, completeness and the text a search looks in. */
+    /**
+     * The header, with the list's copies of the profile (name, completeness and the text a search looks in) and the
+     * time the channel closed the service window.
+     */
     private void upsertHeader(Handle handle, Conversation conversation) {
         var customer = conversation.customer();
         var attention = conversation.attention();
@@ -233,14 +237,16 @@ public final class SqliteConversations implements Conversations {
                 profileValue(profile, ProfileSchema.PHONE),
                 profileValue(profile, ProfileSchema.ORDER_NUMBER)));
         handle.createUpdate("INSERT INTO conversation (id, customer_key, user_id, phone, display_name, mode,"
-                        + " attention_reason, attention_since, profile_name, profile_complete, search_text)"
+                        + " attention_reason, attention_since, profile_name, profile_complete, search_text,"
+                        + " window_closed_at)"
                         + " VALUES (:id, :key, :userId, :phone, :name, :mode, :reason, :since, :profileName,"
-                        + " :complete, :searchText)"
+                        + " :complete, :searchText, :windowClosedAt)"
                         + " ON CONFLICT (id) DO UPDATE SET customer_key = excluded.customer_key,"
                         + " user_id = excluded.user_id, phone = excluded.phone, display_name = excluded.display_name,"
                         + " mode = excluded.mode, attention_reason = excluded.attention_reason,"
                         + " attention_since = excluded.attention_since, profile_name = excluded.profile_name,"
-                        + " profile_complete = excluded.profile_complete, search_text = excluded.search_text")
+                        + " profile_complete = excluded.profile_complete, search_text = excluded.search_text,"
+                        + " window_closed_at = excluded.window_closed_at")
                 .bind("id", conversation.id().value())
                 .bind("key", customer.key().value())
                 .bind("userId", customer.userId())
@@ -252,6 +258,7 @@ public final class SqliteConversations implements Conversations {
                 .bind("profileName", profileName)
                 .bind("complete", profile.isComplete(schema) ? 1 : 0)
                 .bind("searchText", searchText)
+                .bind("windowClosedAt", Timestamps.text(conversation.windowClosedAt()))
                 .execute();
     }
 

@@ -11,7 +11,8 @@ import sportello.ports.out.ConversationSummary;
 final class SummaryRow {
 
     static final String COLUMNS = "id, customer_key, user_id, phone, display_name, mode, attention_reason,"
-            + " last_message_at, last_message_text, last_inbound_at, profile_name, profile_complete, unread";
+            + " last_message_at, last_message_text, last_inbound_at, profile_name, profile_complete, unread,"
+            + " window_closed_at";
 
     private SummaryRow() {}
 
@@ -30,6 +31,7 @@ final class SummaryRow {
                 rs.getInt("profile_complete") == 1,
                 reason != null,
                 reason,
-                rs.getInt("unread"));
+                rs.getInt("unread"),
+                Timestamps.instant(rs.getString("window_closed_at")));
     }
 }

@@ -88,6 +88,21 @@ class QueryPlanTest {
         assertThat(plan).anySatisfy(step -> assertThat(step).contains("USING COVERING INDEX conversation_list"));
     }
 
+    @Test
+    void windowFilters_openAndClosed_areCheckedOnTheListIndexAlone() {
+        for (boolean open : List.of(true, false)) {
+            var query = query(null, false, null, null, open);
+            var filter = ConversationFilter.of(query);
+
+            var count = plan(SqliteConversations.countOf(filter), filter.bindings());
+            var page = listPlan(query);
+
+            assertThat(count).anySatisfy(step -> assertThat(step).contains("USING COVERING INDEX conversation_list"));
+            assertThat(page).anySatisfy(step -> assertThat(step).contains("conversation_list"));
+            assertThat(page).noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
+        }
+    }
+
     private static final Map<String, Object> RANGE = Map.of(
             "start", "2026-11-01T00:00:00.000000000Z",
             "end", "2026-12-01T00:00:00.000000000Z",

@@ -159,4 +159,42 @@ class UpgradeTest {
         media.save("1203948576102938", "image/jpeg", new ByteArrayInputStream(new byte[] {1, 2, 3}));
         assertThat(media.find("1203948576102938")).isPresent();
     }
+
+    @Test
+    void conversationsStoredBeforeV5_haveNoChannelClosure_andKeepOneSavedAfterTheUpgrade() throws SQLException {
+        var file = dir.resolve("sportello.db");
+        var source = migratedTo(file, "4");
+        try (var connection = source.getConnection();
+                var sql = connection.createStatement()) {
+            sql.execute("INSERT INTO conversation (id, customer_key, user_id, phone, display_name, mode,"
+                    + " last_message_at, last_message_text, last_inbound_at) VALUES ('c1', 'IT.1', 'IT.1',"
+                    + " '393331234567', 'Giulia', 'BOT', '2026-11-25T09:00:00.000000000Z', 'Ciao',"
+                    + " '2026-11-25T09:00:00.000000000Z')");
+            sql.execute("INSERT INTO message (id, conversation_id, channel_message_id, direction, author, kind,"
+                    + " text, at, delivery_state) VALUES ('m1', 'c1', 'wamid.c1', 'IN', 'CUSTOMER', 'TEXT', 'Ciao',"
+                    + " '2026-11-25T09:00:00.000000000Z', 'DELIVERED')");
+        }
+
+        var storage = StorageOnFile.open(file);
+
+        List<String> closures = storage.database()
+                .inReadTransaction(
+                        "read the closures",
+                        handle -> handle.createQuery("SELECT window_closed_at FROM conversation")
+                                .mapTo(String.class)
+                                .list());
+        assertThat(closures).containsExactly((String) null);
+        var conversation =
+                storage.conversations().byId(new ConversationId("c1")).orElseThrow();
+        assertThat(conversation.windowClosedAtValue()).isEmpty();
+        var inAnHour = T0.plusSeconds(3600);
+        var open = new ConversationQuery(null, false, null, null, true, inAnHour, 10, 0);
+        assertThat(storage.conversations().summaries(open))
+                .singleElement()
+                .satisfies(summary -> assertThat(summary.windowClosedAt()).isNull());
+        storage.conversations().save(conversation.windowClosedByChannel(T0.plusSeconds(60)));
+        assertThat(storage.conversations().summaries(open)).isEmpty();
+        assertThat(storage.conversations().byId(conversation.id()).orElseThrow().windowClosedAtValue())
+                .contains(T0.plusSeconds(60));
+    }
 }

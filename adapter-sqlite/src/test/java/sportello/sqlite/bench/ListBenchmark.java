@@ -161,6 +161,12 @@ public final class ListBenchmark {
         figures.add(measure(
                 "count, incomplete profiles",
                 () -> conversations.count(new ConversationQuery(null, false, false, null, null, NOW, 50, 0))));
+        figures.add(measure(
+                "count, window open",
+                () -> conversations.count(new ConversationQuery(null, false, null, null, true, NOW, 50, 0))));
+        figures.add(measure(
+                "count, window closed",
+                () -> conversations.count(new ConversationQuery(null, false, null, null, false, NOW, 50, 0))));
         figures.add(measure("count, search by order number", () -> conversations.count(search(filled.oldOrderNumber))));
         figures.add(measure(
                 "byId, 50-message conversation",

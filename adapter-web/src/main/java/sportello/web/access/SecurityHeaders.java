@@ -17,7 +17,11 @@ public final class SecurityHeaders {
     public static void add(Context ctx) {
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        // Our own requests carry Origin and Referer; links to other sites get no Referer. With "no-referrer" a browser
+        // sends
+        // "Origin: null" on a plain form post (the Fetch standard's rule), which SameOrigin cannot tell from a
+        // forged one over plain http on the local network, so forms without JavaScript were refused.
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
         String path = ctx.path();
         if (!path.startsWith("/static/") && !path.startsWith("/webjars/")) {

@@ -6,11 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import sportello.domain.conversation.Attachment;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.Message;
-import sportello.domain.conversation.ServiceWindow;
 import sportello.domain.profile.ProfileSchema;
 import sportello.domain.profile.ProfileValue;
 import sportello.ports.in.ViewMedia;
@@ -52,11 +50,9 @@ final class ConversationJson {
         }
     }
 
-    /** Free-form replies are possible for 24 hours after the customer's last message. */
+    /** Free-form replies are possible for 24 hours after the customer's last message, unless WhatsApp said no. */
     static boolean windowOpen(ConversationSummary s, Instant now) {
-        return ServiceWindow.after(Optional.ofNullable(s.lastInboundAt()))
-                .map(w -> w.isOpenAt(now))
-                .orElse(false);
+        return s.serviceWindow().map(w -> w.isOpenAt(now)).orElse(false);
     }
 
     record Detail(

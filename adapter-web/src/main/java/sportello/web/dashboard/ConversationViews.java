@@ -61,7 +61,7 @@ final class ConversationViews {
                 s.mode().name().toLowerCase(Locale.ROOT),
                 t.get("mode." + s.mode().name()),
                 s.profileComplete(),
-                window(ServiceWindow.after(Optional.ofNullable(s.lastInboundAt()))),
+                window(s.serviceWindow()),
                 s.unread(),
                 s.needsAttention() ? firstNonBlank(s.attentionReason(), t.get("attention.noReason")) : null);
     }

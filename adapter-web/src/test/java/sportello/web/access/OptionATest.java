@@ -61,6 +61,39 @@ class OptionATest {
     }
 
     @Test
+    void aFormPostWithANullOrigin_isAccepted_onlyWhenTheBrowserVouchesForItsOrigin() throws Exception {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
+        String path = "/dashboard/conversations/" + id.value() + "/mode";
+        http.get("/dashboard");
+        String form = "mode=HUMAN&_csrf=" + http.cookie("sportello_csrf");
+
+        var crossSite = http.form(path, form, "Origin", "null", "Sec-Fetch-Site", "cross-site");
+        var unvouched = http.form(path, form, "Origin", "null");
+        var foreignReferer = http.form(path, form, "Origin", "null", "Referer", "https://evil.example/");
+        var sameOrigin = http.form(path, form, "Origin", "null", "Sec-Fetch-Site", "same-origin");
+
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(unvouched.statusCode()).isEqualTo(403);
+        assertThat(unvouched.body()).contains("Origin: null");
+        assertThat(foreignReferer.statusCode()).isEqualTo(403);
+        assertThat(sameOrigin.statusCode()).isEqualTo(303);
+        assertThat(desk.storage.byId(id).orElseThrow().mode().name()).isEqualTo("HUMAN");
+    }
+
+    @Test
+    void anApiCallWithANullOrigin_andAReferrerOnThisHost_isAccepted() throws Exception {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
+        String path = "/api/conversations/" + id.value() + "/mode";
+
+        var referred = http.put(path, "{\"mode\":\"HUMAN\"}", "Origin", "null", "Referer", desk.base + "/dashboard");
+        var unvouched = http.put(path, "{\"mode\":\"BOT\"}", "Origin", "null");
+
+        assertThat(referred.statusCode()).isEqualTo(200);
+        assertThat(unvouched.statusCode()).isEqualTo(403);
+        assertThat(desk.storage.byId(id).orElseThrow().mode().name()).isEqualTo("HUMAN");
+    }
+
+    @Test
     void dashboardFormsNeedTheirToken() throws Exception {
         var id = desk.customerWrites(TestMessages.giulia(), "Ciao");
         String path = "/dashboard/conversations/" + id.value() + "/mode";
@@ -126,7 +159,7 @@ class OptionATest {
                             .contains("script-src 'self'", "frame-ancestors 'none'")
                             .doesNotContain("unsafe-inline"));
             assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
-            assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+            assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("same-origin");
             assertThat(headers.firstValue("X-Frame-Options")).as(path).contains("DENY");
         }
         assertThat(http.get("/static/dashboard.js").statusCode()).isEqualTo(200);

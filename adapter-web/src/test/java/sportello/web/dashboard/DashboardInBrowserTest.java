@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -170,6 +172,47 @@ class DashboardInBrowserTest {
         assertThat(desk.channel.sent().getLast().text()).isEqualTo("Echo: Ancora una domanda");
         PlaywrightAssertions.assertThat(page.locator(".message.bot .text").last())
                 .hasText("Echo: Ancora una domanda");
+    }
+
+    @Test
+    void withoutJavaScript_plainFormsTakeOverReplyAndGiveBack_evenWhenTheBrowserSendsNoReferrer() {
+        var id = desk.customerWrites(TestMessages.giulia(), "Ciao, ho un problema");
+        desk.deliverReplies();
+        String conversation = desk.base + "/dashboard/conversations/" + id.value();
+        try (var plain = browser.newContext(
+                new Browser.NewContextOptions().setLocale("en-GB").setJavaScriptEnabled(false))) {
+            plain.setDefaultTimeout(10_000);
+            var formsOnly = plain.newPage();
+            formsOnly.navigate(conversation);
+
+            formsOnly.locator("#take-over").click();
+            PlaywrightAssertions.assertThat(formsOnly.locator("#mode")).hasText("Staff");
+            formsOnly.locator("#reply-text").fill("Ci penso io, Giulia!");
+            formsOnly.locator("#send-reply").click();
+            PlaywrightAssertions.assertThat(formsOnly.locator(".message.staff .text"))
+                    .hasText("Ci penso io, Giulia!");
+            desk.deliverReplies();
+
+            assertThat(desk.storage.byId(id).orElseThrow().mode().name()).isEqualTo("HUMAN");
+            assertThat(desk.channel.sent().getLast().text()).isEqualTo("Ci penso io, Giulia!");
+
+            // privacy settings that strip referrers, as our own "no-referrer" policy once did: the form's
+            // post then says "Origin: null", and only Sec-Fetch-Site: same-origin vouches for it
+            formsOnly.route(conversation, route -> {
+                var response = route.fetch();
+                var headers = new HashMap<>(response.headers());
+                headers.put("referrer-policy", "no-referrer");
+                route.fulfill(new Route.FulfillOptions().setResponse(response).setHeaders(headers));
+            });
+            formsOnly.reload();
+            var giveBack = formsOnly.waitForRequest(
+                    request -> request.method().equals("POST"),
+                    () -> formsOnly.locator("#give-back").click());
+
+            assertThat(giveBack.headerValue("origin")).isEqualTo("null");
+            PlaywrightAssertions.assertThat(formsOnly.locator("#mode")).hasText("Bot");
+            assertThat(desk.storage.byId(id).orElseThrow().mode().name()).isEqualTo("BOT");
+        }
     }
 
     @Test

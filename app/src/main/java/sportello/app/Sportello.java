@@ -16,7 +16,7 @@ import sportello.ports.usecase.DeliveringReplies;
 public final class Sportello implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Sportello.class);
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(25);
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(25);
 
     private final Javalin web;
     private final List<BackgroundLoop> loops;

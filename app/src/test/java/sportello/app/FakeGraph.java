@@ -84,6 +84,10 @@ final class FakeGraph extends Dispatcher {
     }
 
     /** A file customers "sent": its id resolves to a short-lived URL on this server, which serves the bytes. */
+    byte[] media(String id) {
+        return media.get(id);
+    }
+
     void publishMedia(String id, String mimeType, byte[] bytes) {
         media.put(id, bytes);
         mediaTypes.put(id, mimeType);
@@ -91,6 +95,13 @@ final class FakeGraph extends Dispatcher {
 
     private MockResponse answerGet(String path) {
         String id = path.substring(path.lastIndexOf('/') + 1);
+        if (id.matches("\\d{6,}") && !media.containsKey(id)) {
+            // any other media id of the fixtures: a small file of its own
+            publishMedia(
+                    id,
+                    "application/octet-stream",
+                    ("FILE-" + id).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
         if (path.startsWith("/lookaside/") && media.containsKey(id)) {
             return new MockResponse.Builder()
                     .code(200)

@@ -46,6 +46,7 @@ import sportello.sqlite.SqliteDatabase;
 import sportello.sqlite.SqliteInbox;
 import sportello.sqlite.SqliteMediaStore;
 import sportello.sqlite.SqliteOutbox;
+import sportello.sqlite.bench.ListBenchmarkData;
 import sportello.web.WebApp;
 import sportello.web.access.WebAccess;
 import sportello.web.live.LiveUpdates;

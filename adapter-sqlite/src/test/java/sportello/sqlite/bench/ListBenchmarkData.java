@@ -1,4 +1,4 @@
-package sportello.web.bench;
+package sportello.sqlite.bench;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -22,17 +22,16 @@ import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.Mode;
 
 /**
- * The data of the storage benchmark, copied from {@code
- * adapter-sqlite/src/test/java/sportello/sqlite/bench/ListBenchmark.java} (its constants and everything below its
- * "filling" line, unchanged but for visibility) because adapter-sqlite publishes no test-jar. Same seed, so both
- * benchmarks read the same 100,000 conversations and 1,000,000 messages, and a file kept by either one can be
- * reused by the other. Keep the two in step when the schema changes.
+ * The data of the list benchmarks: 100,000 conversations and 1,000,000 messages written with plain batched SQL (the
+ * denormalised columns as the adapter's save writes them), from a fixed seed, so every benchmark that uses it reads
+ * the same data and a file kept by one can be reused by another. Used by {@link ListBenchmark} (storage) and by the
+ * web adapter's list benchmark over HTTP (through this module's test-jar).
  */
-final class ListBenchmarkData {
+public final class ListBenchmarkData {
 
-    static final int CONVERSATIONS = 100_000;
-    static final int MESSAGES = 1_000_000;
-    static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+    public static final int CONVERSATIONS = 100_000;
+    public static final int MESSAGES = 1_000_000;
+    public static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
     private static final DateTimeFormatter STORED =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -78,14 +77,14 @@ final class ListBenchmarkData {
 
     private ListBenchmarkData() {}
 
-    static final class Filled {
-        long messages;
-        long usageRows;
-        String oldOrderNumber;
-        ConversationId fiftyMessages;
+    public static final class Filled {
+        public long messages;
+        public long usageRows;
+        public String oldOrderNumber;
+        public ConversationId fiftyMessages;
 
         /** What a kept database holds, found the slow way. */
-        static Filled read(Path file) throws SQLException {
+        public static Filled read(Path file) throws SQLException {
             var filled = new Filled();
             var source = new SQLiteDataSource();
             source.setUrl("jdbc:sqlite:" + file);
@@ -114,7 +113,7 @@ final class ListBenchmarkData {
     }
 
     /** Plain batched inserts in one transaction; the denormalised columns are written as the adapter's save does. */
-    static Filled fill(Path file) throws SQLException {
+    public static Filled fill(Path file) throws SQLException {
         var random = new Random(20261125L);
         int[] counts = messageCounts(random);
         var filled = new Filled();

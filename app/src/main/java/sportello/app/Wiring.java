@@ -30,6 +30,7 @@ import sportello.ports.out.ReplyAgent;
 import sportello.ports.out.Templates;
 import sportello.ports.out.Transcriber;
 import sportello.ports.out.WebhookReader;
+import sportello.ports.usecase.AgentProbe;
 import sportello.ports.usecase.Alerting;
 import sportello.ports.usecase.ApplyingRetention;
 import sportello.ports.usecase.BackgroundLoop;
@@ -166,7 +167,8 @@ public final class Wiring {
                 new DatabaseProbe(database),
                 DiskProbe.standard(config.dataDir()),
                 new BacklogProbe(inbox, outbox),
-                new SendingProbe(metrics, clock)));
+                new SendingProbe(metrics, clock),
+                new AgentProbe(metrics, clock)));
         if (config.whatsApp().isPresent()) {
             probes.add(
                     new WebhookProbe(metrics, clock, openingHours(config), config.timeZone(), config.webhookSilence()));

@@ -22,6 +22,9 @@ public final class RecentActivity implements Metrics {
     private final AtomicReference<Instant> lastWebhook = new AtomicReference<>();
     private final AtomicReference<Instant> lastSend = new AtomicReference<>();
     private final AtomicInteger failedSendsInARow = new AtomicInteger();
+    private final AtomicReference<String> lastSendOutcome = new AtomicReference<>("");
+    private final AtomicReference<Instant> lastAnswer = new AtomicReference<>();
+    private final AtomicInteger failedTurnsInARow = new AtomicInteger();
 
     public RecentActivity(Metrics next, InstantSource clock) {
         this.next = next;
@@ -39,6 +42,7 @@ public final class RecentActivity implements Metrics {
 
     @Override
     public void send(String outcome) {
+        lastSendOutcome.set(outcome);
         if ("accepted".equals(outcome)) {
             lastSend.set(clock.instant());
             failedSendsInARow.set(0);
@@ -50,6 +54,12 @@ public final class RecentActivity implements Metrics {
 
     @Override
     public void agentTurn(String outcome, Duration latency, List<Usage> usage) {
+        if ("reply".equals(outcome)) {
+            lastAnswer.set(clock.instant());
+            failedTurnsInARow.set(0);
+        } else {
+            failedTurnsInARow.incrementAndGet();
+        }
         next.agentTurn(outcome, latency, usage);
     }
 
@@ -68,6 +78,19 @@ public final class RecentActivity implements Metrics {
 
     public int failedSendsInARow() {
         return failedSendsInARow.get();
+    }
+
+    /** Whether the channel's last answer was that it refuses every send (token, account). */
+    public boolean sendingBlocked() {
+        return "blocked".equals(lastSendOutcome.get());
+    }
+
+    public Optional<Instant> lastAnswer() {
+        return Optional.ofNullable(lastAnswer.get());
+    }
+
+    public int failedTurnsInARow() {
+        return failedTurnsInARow.get();
     }
 
     /** Since when we would have seen a webhook: the last one, or the start when none came yet. */

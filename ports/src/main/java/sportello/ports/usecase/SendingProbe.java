@@ -29,6 +29,13 @@ public final class SendingProbe implements HealthProbe {
     public CheckHealth.Check probe() {
         int failed = activity.failedSendsInARow();
         String last = "last successful send " + RecentActivity.ago(activity.lastSuccessfulSend(), clock.instant());
+        if (activity.sendingBlocked()) {
+            return new CheckHealth.Check(
+                    CheckHealth.Status.DEGRADED,
+                    "WhatsApp refuses every send (access token expired or revoked, or the account is blocked):"
+                            + " sending is paused and messages are kept (" + last + "). Set a valid"
+                            + " WHATSAPP_ACCESS_TOKEN and restart; run `sportello doctor` to see which");
+        }
         if (failed >= FAILURES_IN_A_ROW) {
             return new CheckHealth.Check(
                     CheckHealth.Status.DEGRADED,

@@ -89,4 +89,33 @@ class ActivityProbesTest {
 
         assertThat(measured.lines()).containsExactly("webhook stored 2", "send accepted");
     }
+
+    @Test
+    void blockedChannel_isShownAsSuch_untilASendGoesThrough() {
+        activity.send("blocked");
+
+        assertThat(sending.probe().status()).isEqualTo(Status.DEGRADED);
+        assertThat(sending.probe().detail()).contains("WHATSAPP_ACCESS_TOKEN").contains("paused");
+
+        activity.send("accepted");
+        assertThat(sending.probe().status()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void agentFailingCustomersInARow_degrades_andOneAnswerClears() {
+        var agent = new AgentProbe(activity, clock);
+        activity.agentTurn("reply", java.time.Duration.ofMillis(800), java.util.List.of());
+        for (int i = 0; i < AgentProbe.FAILURES_IN_A_ROW - 1; i++) {
+            activity.agentTurn("unavailable", java.time.Duration.ofSeconds(30), java.util.List.of());
+        }
+        assertThat(agent.probe().status()).isEqualTo(Status.UP);
+
+        activity.agentTurn("unavailable", java.time.Duration.ofSeconds(30), java.util.List.of());
+        assertThat(agent.probe().status()).isEqualTo(Status.DEGRADED);
+        assertThat(agent.probe().detail()).contains("last 3 customers").contains("OpenAI key");
+
+        activity.agentTurn("reply", java.time.Duration.ofMillis(800), java.util.List.of());
+        assertThat(agent.probe().status()).isEqualTo(Status.UP);
+        assertThat(agent.probe().detail()).isEqualTo("last answer 0 s ago");
+    }
 }

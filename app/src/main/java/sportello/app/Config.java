@@ -105,7 +105,7 @@ public record Config(
         var env = new Settings(values);
         int port = env.number("PORT", 3000, 1, 65535, "a port number", "");
         String bind = env.text("BIND_ADDRESS", "0.0.0.0");
-        Path dataDir = Path.of(env.text("DATA_DIR", "./data"));
+        Path dataDir = env.path("DATA_DIR", "./data");
         String businessName = env.text("BUSINESS_NAME", "Sportello");
         ZoneId zone = env.zone("BUSINESS_TIME_ZONE", "Europe/Rome");
         Duration debounce = Duration.ofMillis(
@@ -281,6 +281,16 @@ public record Config(
             } catch (NumberFormatException e) {
                 throw new ConfigError(key + " must be " + what + " between " + min + " and " + max + hint + ", got '"
                         + values.get(key) + "'");
+            }
+        }
+
+        Path path(String key, String fallback) {
+            String value = text(key, fallback);
+            try {
+                return Path.of(value);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ConfigError(key + " must be a folder path such as " + fallback + ", got '" + value + "' ("
+                        + e.getReason() + ")");
             }
         }
 

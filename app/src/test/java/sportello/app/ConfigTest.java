@@ -195,4 +195,12 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.from(Map.of("WEBHOOK_SILENCE_MINUTES", "-5")))
                 .hasMessageContaining("WEBHOOK_SILENCE_MINUTES must be a whole number of minutes");
     }
+
+    @Test
+    void dataDirThatIsNoPath_isAConfigError_notACrash() {
+        // found by SettingsFuzzTest: a NUL in DATA_DIR used to escape as InvalidPathException
+        assertThatThrownBy(() -> Config.from(Map.of("DATA_DIR", "da\u0000ta")))
+                .isInstanceOf(ConfigError.class)
+                .hasMessageContaining("DATA_DIR must be a folder path");
+    }
 }

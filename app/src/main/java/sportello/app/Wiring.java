@@ -227,7 +227,8 @@ public final class Wiring {
                             live,
                             metrics,
                             conversations,
-                            outbox));
+                            outbox,
+                            alerts));
         }
         AutoCloseable resources = () -> {
             http.dispatcher().executorService().shutdown();

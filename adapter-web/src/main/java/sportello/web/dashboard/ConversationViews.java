@@ -91,7 +91,7 @@ final class ConversationViews {
     }
 
     Composer composer(Conversation c, String csrfToken, String text, String error, boolean sent) {
-        boolean open = c.serviceWindow().map(w -> w.isOpenAt(now)).orElse(false);
+        boolean open = c.windowOpenAt(now);
         return new Composer(t, c.id().value(), csrfToken, open, text == null ? "" : text, error, sent, null);
     }
 

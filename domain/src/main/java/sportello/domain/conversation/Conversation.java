@@ -190,6 +190,11 @@ public record Conversation(
         return ServiceWindow.after(opened, Optional.ofNullable(windowClosedAt));
     }
 
+    /** Whether free-form messages may go out at {@code now}: the window is open (a customer who never wrote has none). */
+    public boolean windowOpenAt(Instant now) {
+        return serviceWindow().map(window -> window.isOpenAt(now)).orElse(false);
+    }
+
     /** The channel refused a free-form message at {@code at} because the window had closed. */
     public Conversation windowClosedByChannel(Instant at) {
         return new Conversation(id, customer, mode, messages, profile, attention, at);

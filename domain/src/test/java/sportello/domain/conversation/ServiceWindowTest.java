@@ -20,6 +20,7 @@ class ServiceWindowTest {
         var window = conversation.serviceWindow();
 
         assertThat(window).isEmpty();
+        assertThat(conversation.windowOpenAt(MONDAY_9AM)).isFalse();
     }
 
     @Test

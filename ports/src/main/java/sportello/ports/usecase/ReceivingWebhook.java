@@ -57,27 +57,13 @@ public final class ReceivingWebhook implements ReceiveWebhook {
             Runnable newWork,
             ConversationEvents events,
             Metrics metrics) {
-        this(channel, reader, inbox, clock, newWork, events, metrics, null, null);
+        this(channel, reader, inbox, clock, newWork, events, metrics, null, null, RaiseAlert.NONE);
     }
 
     /**
-     * With {@code conversations} and {@code outbox}, staff messages echoed from outside Sportello are recorded
-     * before the 200.
+     * With {@code conversations} and {@code outbox}, staff messages echoed from outside Sportello are recorded before
+     * the 200; with {@code alerts}, what the channel sent that Sportello cannot use (e.g. another number's) is alerted.
      */
-    public ReceivingWebhook(
-            String channel,
-            WebhookReader reader,
-            Inbox inbox,
-            InstantSource clock,
-            Runnable newWork,
-            ConversationEvents events,
-            Metrics metrics,
-            Conversations conversations,
-            Outbox outbox) {
-        this(channel, reader, inbox, clock, newWork, events, metrics, conversations, outbox, RaiseAlert.NONE);
-    }
-
-    /** With {@code alerts}, what the channel sent that Sportello cannot use (e.g. another number's) is alerted. */
     public ReceivingWebhook(
             String channel,
             WebhookReader reader,

@@ -41,9 +41,7 @@ public final class SendingStaffReply implements SendStaffReply {
         }
         var conversation = conversations.byId(id).orElseThrow(() -> new UnknownConversation(id));
         var now = clock.instant();
-        boolean windowOpen =
-                conversation.serviceWindow().map(window -> window.isOpenAt(now)).orElse(false);
-        if (!windowOpen) {
+        if (!conversation.windowOpenAt(now)) {
             throw new OutsideServiceWindow(id);
         }
         if (conversation.mode() != Mode.HUMAN) {

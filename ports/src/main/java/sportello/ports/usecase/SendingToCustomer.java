@@ -2,7 +2,6 @@ package sportello.ports.usecase;
 
 import java.time.InstantSource;
 import sportello.domain.conversation.Author;
-import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.Mode;
 import sportello.domain.customer.Customer;
 import sportello.domain.profile.FieldCheck;
@@ -51,10 +50,7 @@ public final class SendingToCustomer implements SendToCustomer {
         }
         var conversation = conversations.byCustomer(customer);
         var now = clock.instant();
-        boolean windowOpen = conversation
-                .flatMap(Conversation::serviceWindow)
-                .map(window -> window.isOpenAt(now))
-                .orElse(false);
+        boolean windowOpen = conversation.map(c -> c.windowOpenAt(now)).orElse(false);
         if (!windowOpen) {
             return new Outcome.Refused(to.strip() + " has not written in the last 24 hours: WhatsApp allows only an"
                     + " approved template outside the customer service window, not free text.");

@@ -44,7 +44,8 @@ class ReceivingWebhookTest {
                 new RecordingEvents(),
                 sportello.ports.out.Metrics.NONE,
                 storage,
-                storage);
+                storage,
+                sportello.ports.in.RaiseAlert.NONE);
         var echo = new sportello.domain.conversation.BusinessEcho(
                 TestMessages.ACCOUNT, "wamid.echo", TestMessages.giulia(), "Ciao Giulia, ci penso io", TestMessages.T0);
         reader.echoing(echo);

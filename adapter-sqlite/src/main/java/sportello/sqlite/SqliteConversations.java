@@ -87,6 +87,20 @@ public final class SqliteConversations implements Conversations {
                         .map(Mode::valueOf));
     }
 
+    /** Two index lookups: the primary key, then the partial index on channel ids. */
+    @Override
+    public Optional<ConversationId> ofMessage(String messageId) {
+        return database.inReadTransaction(
+                "find the conversation of message " + messageId,
+                handle -> handle.createQuery("SELECT conversation_id FROM message WHERE id = :id"
+                                + " UNION ALL SELECT conversation_id FROM message WHERE channel_message_id = :id"
+                                + " LIMIT 1")
+                        .bind("id", messageId)
+                        .mapTo(String.class)
+                        .findFirst()
+                        .map(ConversationId::new));
+    }
+
     /**
      * By user id, then by the user id the customer had before (only a notice of the change names it: the
      * conversation is still stored under the old one until it is saved with the new), then by phone. Each is one

@@ -12,6 +12,7 @@ import sportello.ports.in.ChangeMode;
 import sportello.ports.in.CheckHealth;
 import sportello.ports.in.EditProfile;
 import sportello.ports.in.ManageCustomerData;
+import sportello.ports.in.OutsideServiceWindow;
 import sportello.ports.in.QueryAnalytics;
 import sportello.ports.in.QueryConversations;
 import sportello.ports.in.ReceiveWebhook;
@@ -250,6 +251,9 @@ public final class WebApp {
                     AccessDenied.class,
                     (e, ctx) -> errors.respond(ctx, HttpStatus.forStatus(e.status()), e.code(), e.getMessage()));
             config.routes.exception(LoginRequired.class, errors::loginRequired);
+            config.routes.exception(
+                    OutsideServiceWindow.class,
+                    (e, ctx) -> errors.respond(ctx, HttpStatus.CONFLICT, "outside_window", e.getMessage()));
             config.routes.exception(
                     TemplatesUnavailable.class,
                     (e, ctx) -> errors.respond(

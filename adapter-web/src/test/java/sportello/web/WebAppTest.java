@@ -258,6 +258,18 @@ class WebAppTest {
     }
 
     @Test
+    void staffReplyOutsideThe24HourWindow_is409_andSaysToSendATemplate() throws Exception {
+        String id = conversationFromGiulia("Ciao");
+        clock.advance(java.time.Duration.ofHours(25));
+
+        var response = post("/api/conversations/" + id + "/messages", "{\"text\":\"Ci penso io, Giulia!\"}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(response.body()).path("error").asText()).isEqualTo("outside_window");
+        assertThat(json.readTree(response.body()).path("message").asText()).contains("template");
+    }
+
+    @Test
     void staffReplyWithoutText_is400() throws Exception {
         String id = conversationFromGiulia("Ciao");
 

@@ -297,6 +297,41 @@ class EndToEndTest {
     }
 
     @Test
+    void windowClosedFailureArrivingLater_closesTheWindow_andStaffAreToldToSendATemplate() {
+        var now = java.time.Instant.now();
+        String inbound = Fixtures.text("whatsapp/inbound-text.json")
+                .replace("1795512600", Long.toString(now.minusSeconds(600).getEpochSecond()));
+        client.postSignedWebhook(inbound.getBytes(StandardCharsets.UTF_8));
+        awaitRepliesAndIdle(1);
+        String id = client.getJson("/api/conversations").get(0).path("id").asText();
+        assertThat(client.getJson("/api/conversations")
+                        .get(0)
+                        .path("windowOpen")
+                        .asBoolean())
+                .isTrue();
+        var failedAt = now.minusSeconds(60).getEpochSecond();
+        String failed = Fixtures.text("whatsapp/status-failed-131047.json")
+                .replace("wamid.HBgMMzkzMzMxMjM0NTY3FQIAERgSMTBBMkNGMjM2MEY4NDQ5Q0FCAA==", "wamid.fake1")
+                .replace("1795602600", Long.toString(failedAt));
+
+        assertThat(client.postSignedWebhook(failed.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(200);
+
+        assertThat(client.getJson("/api/conversations")
+                        .get(0)
+                        .path("windowOpen")
+                        .asBoolean())
+                .isFalse();
+        var detail = client.getJson("/api/conversations/" + id);
+        assertThat(detail.path("serviceWindowClosesAt").asText())
+                .isEqualTo(java.time.Instant.ofEpochSecond(failedAt).toString());
+        assertThat(detail.at("/attention/reason").asText()).contains("131047");
+        var refused = client.postJson("/api/conversations/" + id + "/messages", "{\"text\":\"Ci siamo!\"}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("template");
+    }
+
+    @Test
     void customerData_isExportedAsAZip_thenErasedForGood() throws Exception {
         client.postSignedWebhook(Fixtures.bytes("whatsapp/inbound-text.json"));
         awaitRepliesAndIdle(1);

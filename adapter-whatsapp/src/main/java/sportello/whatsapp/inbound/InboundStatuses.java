@@ -13,6 +13,7 @@ import java.util.Optional;
 import sportello.domain.conversation.DeliveryState;
 import sportello.domain.conversation.Pricing;
 import sportello.domain.conversation.StatusReport;
+import sportello.whatsapp.graph.GraphErrorClass;
 
 /** Turns one {@code statuses[]} element into a {@link StatusReport}, or a notice saying why it could not. */
 final class InboundStatuses {
@@ -43,7 +44,8 @@ final class InboundStatuses {
             out.notice("status of message " + id + " has no readable timestamp; skipped");
             return;
         }
-        String failure = state.get() == DeliveryState.FAILED ? failureReason(status, where, out) : null;
+        boolean failed = state.get() == DeliveryState.FAILED;
+        String failure = failed ? failureReason(status, where, out) : null;
         out.status(new StatusReport(
                 value.phoneNumberId(),
                 id,
@@ -51,7 +53,23 @@ final class InboundStatuses {
                 at.get(),
                 failure,
                 correlation(nonBlank(status, "biz_opaque_callback_data")),
-                pricing(object(status, "pricing"))));
+                pricing(object(status, "pricing")),
+                failed && windowClosed(status)));
+    }
+
+    /** Meta refused the message because the customer's 24-hour window had closed (131047). */
+    private static boolean windowClosed(JsonNode status) {
+        JsonNode errors = status.path("errors");
+        if (!errors.isArray()) {
+            return false;
+        }
+        for (JsonNode error : errors) {
+            JsonNode code = error.path("code");
+            if (code.canConvertToInt() && GraphErrorClass.of(code.asInt()) == GraphErrorClass.WINDOW_CLOSED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -98,6 +98,7 @@ class InboundStatusesTest {
         assertThat(status.failureReason())
                 .isEqualTo("131047 Re-engagement message: The customer has not written to this number for over"
                         + " 24 hours, so only a template can be sent.");
+        assertThat(status.closesServiceWindow()).isTrue();
     }
 
     @Test
@@ -106,6 +107,7 @@ class InboundStatusesTest {
 
         assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(status.failureReason()).startsWith("131026 ");
+        assertThat(status.closesServiceWindow()).isFalse();
     }
 
     @Test

@@ -85,6 +85,17 @@ class ConversationValuesTest {
     }
 
     @Test
+    void onlyAFailureCanSayTheServiceWindowClosed() {
+        assertThatThrownBy(() -> new StatusReport(
+                        "acc", "wamid.1", DeliveryState.DELIVERED, Instant.EPOCH, null, null, null, true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DELIVERED");
+        assertThat(new StatusReport("acc", "wamid.1", DeliveryState.FAILED, Instant.EPOCH, "131047", null, null, true)
+                        .closesServiceWindow())
+                .isTrue();
+    }
+
+    @Test
     void customerMessageWithoutText_hasEmptyText() {
         var message = new CustomerMessage(
                 "acc", "wamid.1", TestMessages.customer("393331234567"), MessageKind.IMAGE, null, Instant.EPOCH, null);

@@ -32,6 +32,12 @@ public interface Conversations {
     /** How many conversations match the query, ignoring its page. */
     int count(ConversationQuery query);
 
+    /**
+     * The conversation a message belongs to, found by our id for it or by the channel's id (a status report carries
+     * one or both); empty when no stored message has that id.
+     */
+    Optional<ConversationId> ofMessage(String messageId);
+
     /** Staff opened the conversation at {@code at}: earlier customer messages no longer count as unread. */
     void markSeenByStaff(ConversationId id, java.time.Instant at);
 }

@@ -11,6 +11,7 @@ import sportello.domain.conversation.BusinessEcho;
 import sportello.domain.conversation.Conversation;
 import sportello.domain.conversation.ConversationId;
 import sportello.domain.conversation.Mode;
+import sportello.domain.conversation.StatusReport;
 import sportello.ports.in.RaiseAlert;
 import sportello.ports.in.ReceiveWebhook;
 import sportello.ports.out.ConversationEvents;
@@ -108,6 +109,33 @@ public final class ReceivingWebhook implements ReceiveWebhook {
         events.changed(conversation.id());
     }
 
+    /**
+     * The channel refused one of our messages later, in a status report, because the window had closed: from now on
+     * the dashboard offers a template instead of free text. Done before the 200, so a failure here is redelivered.
+     */
+    private void closeWindow(StatusReport report) {
+        if (conversations == null) {
+            return;
+        }
+        Optional.ofNullable(report.correlation())
+                .flatMap(conversations::ofMessage)
+                .or(() -> conversations.ofMessage(report.channelMessageId()))
+                .flatMap(conversations::byId)
+                .filter(conversation -> !conversation.windowClosedAtValue().equals(Optional.of(report.at())))
+                .ifPresentOrElse(
+                        conversation -> {
+                            log.warn(
+                                    "Message to conversation {} refused, the 24-hour window is closed: {}",
+                                    conversation.id(),
+                                    report.failureReason());
+                            conversations.save(conversation
+                                    .windowClosedByChannel(report.at())
+                                    .flagForStaff("Delivery failed: " + report.failureReason(), report.at()));
+                            events.changed(conversation.id());
+                        },
+                        () -> log.debug("Window-closed report for a message not stored here: {}", report));
+    }
+
     @Override
     public Optional<String> handshake(Map<String, String> query) {
         return reader.handshake(query);
@@ -138,6 +166,7 @@ public final class ReceivingWebhook implements ReceiveWebhook {
                                 NOTICE_ALERT, "WhatsApp sent something Sportello could not use", notices.getFirst());
                     }
                     echoes.forEach(this::record);
+                    statuses.stream().filter(StatusReport::closesServiceWindow).forEach(this::closeWindow);
                     metrics.webhook("stored", fresh);
                     if (fresh > 0) {
                         newWork.run();

@@ -137,6 +137,16 @@ public abstract class ConversationsContract {
     }
 
     @Test
+    void conversationOfAMessage_isFoundByOurIdOrTheChannelsId() {
+        conversations.save(startedBy(giulia(), "c1", "Ciao"));
+        conversations.save(startedBy(marco(), "c2", "Buongiorno"));
+
+        assertThat(conversations.ofMessage("m-c2")).contains(new ConversationId("c2"));
+        assertThat(conversations.ofMessage("w-c1")).contains(new ConversationId("c1"));
+        assertThat(conversations.ofMessage("nope")).isEmpty();
+    }
+
+    @Test
     void unknownId_isEmpty() {
         assertThat(conversations.byId(new ConversationId("nope"))).isEmpty();
     }

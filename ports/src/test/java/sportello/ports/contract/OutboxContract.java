@@ -71,6 +71,17 @@ public abstract class OutboxContract {
     }
 
     @Test
+    void sentMessage_leadsBackToItsConversation_byOurIdAndByTheChannelsId() {
+        var entry = storage.outbox().enqueue(id, Author.BOT, "Ecco", "m-in", T0.plusSeconds(1));
+        assertThat(storage.conversations().ofMessage(entry.id())).contains(id);
+
+        storage.outbox().claimDue(T0.plusSeconds(2), 10);
+        storage.outbox().accepted(entry.id(), "wamid.out-1");
+
+        assertThat(storage.conversations().ofMessage("wamid.out-1")).contains(id);
+    }
+
+    @Test
     void template_isShownWithItsText_andClaimedWithTheTemplate() {
         var template = new sportello.domain.conversation.TemplateMessage(
                 "aggiornamento_ordine", "it", java.util.List.of("Giulia", "58213"));

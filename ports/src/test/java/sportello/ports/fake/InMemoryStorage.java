@@ -269,6 +269,23 @@ public final class InMemoryStorage
     }
 
     @Override
+    public synchronized Optional<ConversationId> ofMessage(String messageId) {
+        for (Outgoing out : outgoing.values()) {
+            if (out.message.id().equals(messageId) || messageId.equals(out.message.channelMessageId())) {
+                return Optional.of(out.conversation);
+            }
+        }
+        for (var entry : inbound.entrySet()) {
+            for (Message message : entry.getValue()) {
+                if (message.id().equals(messageId) || messageId.equals(message.channelMessageId())) {
+                    return Optional.of(entry.getKey());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public synchronized void markSeenByStaff(ConversationId id, Instant at) {
         seenByStaff.merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
     }

@@ -63,6 +63,50 @@ class ReceivingWebhookTest {
     }
 
     @Test
+    void laterWindowClosedFailure_closesTheWindow_andFlagsTheConversationForStaff() {
+        var withConversations = new ReceivingWebhook(
+                "whatsapp",
+                reader,
+                storage,
+                new ManualClock(TestMessages.T0),
+                () -> wakeUps++,
+                new RecordingEvents(),
+                sportello.ports.out.Metrics.NONE,
+                storage,
+                storage,
+                sportello.ports.in.RaiseAlert.NONE);
+        var conversationId = new sportello.domain.conversation.ConversationId("c1");
+        storage.save(sportello.domain.conversation.Conversation.start(conversationId, TestMessages.giulia())
+                .receive(
+                        "m-in",
+                        TestMessages.text(TestMessages.giulia(), "wamid.in", "Ciao"),
+                        sportello.domain.profile.ProfileSchema.standard())
+                .conversation());
+        var reply = storage.enqueue(
+                conversationId, sportello.domain.conversation.Author.STAFF, "Eccomi", null, TestMessages.T0);
+        var failedAt = TestMessages.T0.plus(java.time.Duration.ofHours(2));
+        reader.carrying(
+                List.of(),
+                List.of(new sportello.domain.conversation.StatusReport(
+                        TestMessages.ACCOUNT,
+                        "wamid.out",
+                        sportello.domain.conversation.DeliveryState.FAILED,
+                        failedAt,
+                        "131047 Re-engagement message",
+                        reply.id(),
+                        null,
+                        true)));
+
+        withConversations.receive(body, Map.of("x-test-signature", StubWebhookReader.sign(body)));
+
+        var conversation = storage.byId(conversationId).orElseThrow();
+        assertThat(conversation.windowClosedAtValue()).contains(failedAt);
+        assertThat(conversation.windowOpenAt(failedAt.plusSeconds(60))).isFalse();
+        assertThat(conversation.attention().isNeeded()).isTrue();
+        assertThat(conversation.attention().reason()).contains("131047");
+    }
+
+    @Test
     void somethingTheChannelSentThatCannotBeUsed_isKept_andAlertedOnce() {
         var alerts = new sportello.ports.fake.RecordingAlertSink();
         var alerting = new Alerting(

@@ -117,10 +117,10 @@ public final class SqliteOutbox implements Outbox {
         String id = UUID.randomUUID().toString();
         TemplateColumns.bind(
                         handle.createUpdate("INSERT INTO message (id, conversation_id, direction, author, kind, text,"
-                                + " at, send_state, attempts, due_at, in_reply_to, template_name, template_language,"
-                                + " template_parameters)"
+                                + " at, send_state, attempts, due_at, in_reply_to, " + TemplateColumns.INSERT_COLUMNS
+                                + ")"
                                 + " VALUES (:id, :conversation, 'OUT', :author, :kind, :text, :at, :queued, 0, :at,"
-                                + " :inReplyTo, :templateName, :templateLanguage, :templateParameters)"),
+                                + " :inReplyTo, " + TemplateColumns.INSERT_VALUES + ")"),
                         template)
                 .bind("id", id)
                 .bind("conversation", conversation.value())

@@ -39,7 +39,7 @@ final class TemplateComposer {
         }
         TemplateMessage message;
         try {
-            message = new TemplateMessage(draft.name(), draft.language(), draft.values());
+            message = draft.message();
         } catch (IllegalArgumentException e) {
             return Optional.of(t.format("templates.refused", e.getMessage()));
         }
@@ -56,6 +56,8 @@ final class TemplateComposer {
                 template.name(),
                 template.language(),
                 template.body(),
-                template.parameters());
+                template.parameters(),
+                template.header() == null ? "" : template.header().name().toLowerCase(java.util.Locale.ROOT),
+                template.linkButtons());
     }
 }

@@ -22,8 +22,20 @@ public record TemplatePicker(
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
 
-    /** An approved template; {@code key} is the select's value, {@code parameters} how many values it needs. */
-    public record Option(String key, String label, String name, String language, String body, int parameters) {}
+    /**
+     * An approved template; {@code key} is the select's value, {@code parameters} how many values it needs,
+     * {@code header} the kind of header value it needs ({@code image}, {@code text}, …, empty for none), {@code
+     * linkButtons} the buttons whose link needs its end.
+     */
+    public record Option(
+            String key,
+            String label,
+            String name,
+            String language,
+            String body,
+            int parameters,
+            String header,
+            List<Integer> linkButtons) {}
 
     /** One value to type: the label names its placeholder ({@code {{1}}}) in the body shown above. */
     public record Field(String id, String label, String value) {}
@@ -53,6 +65,29 @@ public record TemplatePicker(
             fields.add(new Field("template-value-" + i, t.format("templates.value", "{{" + placeholder + "}}"), value));
         }
         return fields;
+    }
+
+    /** The header's value to type, or null when the chosen template needs none. */
+    public Field headerField() {
+        var chosen = chosen();
+        if (chosen == null || chosen.header().isEmpty()) {
+            return null;
+        }
+        return new Field("template-header", t.get("templates.header." + chosen.header()), draft.header());
+    }
+
+    /** One field per link button whose address ends in a placeholder; the field's name carries the position. */
+    public List<Field> linkFields() {
+        var chosen = chosen();
+        if (chosen == null) {
+            return List.of();
+        }
+        return chosen.linkButtons().stream()
+                .map(button -> new Field(
+                        TemplateDraft.linkField(button),
+                        t.format("templates.link", String.valueOf(button + 1)),
+                        draft.links().getOrDefault(button, "")))
+                .toList();
     }
 
     /**

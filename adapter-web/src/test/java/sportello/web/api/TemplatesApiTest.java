@@ -51,7 +51,45 @@ class TemplatesApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response.body()))
                 .isEqualTo(json("[{\"name\": \"aggiornamento_ordine\", \"language\": \"it\", \"category\": \"UTILITY\","
-                        + " \"body\": \"Ciao {{1}}, il tuo ordine {{2}} è in viaggio.\", \"parameters\": 2}]"));
+                        + " \"body\": \"Ciao {{1}}, il tuo ordine {{2}} è in viaggio.\", \"parameters\": 2,"
+                        + " \"header\": null, \"linkButtons\": []}]"));
+    }
+
+    @Test
+    void aTemplateWithAnImageHeaderAndALinkButton_isListedWithThem_andSentWithTheirValues() throws Exception {
+        desk.templates.with(new sportello.ports.out.MessageTemplate(
+                "traccia_spedizione",
+                "it",
+                "UTILITY",
+                "Ciao {{1}}, il tuo pacco è partito.",
+                1,
+                sportello.domain.conversation.TemplateHeader.Format.IMAGE,
+                List.of(1)));
+        var id = giuliaWroteYesterday();
+
+        var listed = json(http.get("/api/templates").body()).get(1);
+        var missingHeader = http.post(
+                templatesOf(id),
+                "{\"name\": \"traccia_spedizione\", \"language\": \"it\", \"parameters\": [\"Giulia\"],"
+                        + " \"buttons\": [{\"index\": 1, \"type\": \"url\", \"text\": \"58213\"}]}");
+        var complete = http.post(
+                templatesOf(id),
+                "{\"name\": \"traccia_spedizione\", \"language\": \"it\", \"parameters\": [\"Giulia\"],"
+                        + " \"header\": {\"type\": \"image\", \"link\": \"https://files.example.it/pacco.jpg\"},"
+                        + " \"buttons\": [{\"index\": 1, \"type\": \"url\", \"text\": \"58213\"}]}");
+
+        assertThat(listed.path("header").asText()).isEqualTo("image");
+        assertThat(listed.path("linkButtons").get(0).asInt()).isEqualTo(1);
+        assertThat(missingHeader.statusCode()).isEqualTo(400);
+        assertThat(json(missingHeader.body()).path("message").asText()).contains("needs a header image");
+        assertThat(complete.statusCode()).isEqualTo(202);
+        var queued = desk.storage.claimDue(desk.clock.instant(), 10);
+        assertThat(queued).singleElement().satisfies(entry -> {
+            assertThat(entry.template().header().value()).isEqualTo("https://files.example.it/pacco.jpg");
+            assertThat(entry.template().buttons())
+                    .containsExactly(new sportello.domain.conversation.TemplateButton(
+                            1, sportello.domain.conversation.TemplateButton.Kind.URL, "58213"));
+        });
     }
 
     @Test

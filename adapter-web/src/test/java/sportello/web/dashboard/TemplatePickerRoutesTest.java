@@ -106,6 +106,41 @@ class TemplatePickerRoutesTest {
     }
 
     @Test
+    void templateWithAnImageHeaderAndALinkButton_asksForBoth_andSendsThem() throws Exception {
+        var id = giuliaWroteYesterday();
+        desk.templates.with(new MessageTemplate(
+                "traccia_spedizione",
+                "it",
+                "UTILITY",
+                "Ciao {{1}}, il tuo pacco è partito.",
+                1,
+                sportello.domain.conversation.TemplateHeader.Format.IMAGE,
+                List.of(1)));
+
+        var composer = htmxGet("/dashboard/conversations/" + id.value() + "/composer?template=traccia_spedizione:it");
+        var sent = sendTemplate(
+                id,
+                "name=traccia_spedizione&language=it&value=Giulia&headerType=image"
+                        + "&header=https%3A%2F%2Ffiles.example.it%2Fpacco.jpg&link-1=58213");
+        desk.deliverReplies();
+
+        assertThat(composer.body())
+                .contains("<label for=\"template-header\">Header image (https:// link or media id)</label>")
+                .contains("<label for=\"link-1\">End of the link of button 2</label>");
+        assertThat(sent.body()).contains("id=\"template-sent\"");
+        assertThat(desk.channel.templates())
+                .containsExactly(new TemplateMessage(
+                        "traccia_spedizione",
+                        "it",
+                        List.of("Giulia"),
+                        new sportello.domain.conversation.TemplateHeader(
+                                sportello.domain.conversation.TemplateHeader.Format.IMAGE,
+                                "https://files.example.it/pacco.jpg"),
+                        List.of(new sportello.domain.conversation.TemplateButton(
+                                1, sportello.domain.conversation.TemplateButton.Kind.URL, "58213"))));
+    }
+
+    @Test
     void sendingATemplate_queuesIt_andTheConversationShowsItsText() throws Exception {
         var id = giuliaWroteYesterday();
 

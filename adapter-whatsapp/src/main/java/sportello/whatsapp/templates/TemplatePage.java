@@ -3,7 +3,9 @@ package sportello.whatsapp.templates;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import sportello.domain.conversation.TemplateHeader;
 import sportello.ports.out.MessageTemplate;
 
 /**
@@ -36,13 +38,57 @@ record TemplatePage(List<MessageTemplate> approved, Optional<String> next, Optio
         if (!"APPROVED".equalsIgnoreCase(entry.path("status").asText()) || name.isEmpty() || language.isEmpty()) {
             return Optional.empty();
         }
-        String body = body(entry.path("components"));
+        JsonNode components = entry.path("components");
+        String body = body(components);
         return Optional.of(new MessageTemplate(
                 name.get(),
                 language.get(),
                 entry.path("category").asText(""),
                 body,
-                Placeholders.in(body).size()));
+                Placeholders.in(body).size(),
+                header(components),
+                linkButtons(components)));
+    }
+
+    /**
+     * What the HEADER needs filled in: its file for IMAGE, VIDEO and DOCUMENT, its text only when it has a
+     * placeholder. A LOCATION header, or a format we do not know, is left for WhatsApp's answer to judge.
+     */
+    private static TemplateHeader.Format header(JsonNode components) {
+        for (JsonNode component : components) {
+            if (!"HEADER".equalsIgnoreCase(component.path("type").asText())) {
+                continue;
+            }
+            String format = component.path("format").asText("");
+            return switch (format.toUpperCase(Locale.ROOT)) {
+                case "IMAGE" -> TemplateHeader.Format.IMAGE;
+                case "VIDEO" -> TemplateHeader.Format.VIDEO;
+                case "DOCUMENT" -> TemplateHeader.Format.DOCUMENT;
+                case "TEXT" ->
+                    Placeholders.in(component.path("text").asText("")).isEmpty() ? null : TemplateHeader.Format.TEXT;
+                default -> null;
+            };
+        }
+        return null;
+    }
+
+    /** Positions, among all buttons, of the URL buttons whose address ends in a placeholder. */
+    private static List<Integer> linkButtons(JsonNode components) {
+        List<Integer> positions = new ArrayList<>();
+        for (JsonNode component : components) {
+            if (!"BUTTONS".equalsIgnoreCase(component.path("type").asText())) {
+                continue;
+            }
+            JsonNode buttons = component.path("buttons");
+            for (int i = 0; i < buttons.size(); i++) {
+                JsonNode button = buttons.get(i);
+                if ("URL".equalsIgnoreCase(button.path("type").asText())
+                        && !Placeholders.in(button.path("url").asText("")).isEmpty()) {
+                    positions.add(i);
+                }
+            }
+        }
+        return List.copyOf(positions);
     }
 
     /** The text of the BODY component; Meta spells component types in capitals, we do not rely on it. */

@@ -16,6 +16,8 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
+import sportello.domain.conversation.TemplateButton;
+import sportello.domain.conversation.TemplateHeader;
 import sportello.domain.conversation.TemplateMessage;
 import sportello.domain.customer.Customer;
 import sportello.ports.fake.StaticTemplates;
@@ -57,6 +59,43 @@ class TemplateSendTest {
         assertThat(request.getTarget()).isEqualTo("/v26.0/106540352242922/messages");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TestSettings.ACCESS_TOKEN);
         assertThat(body(request)).isEqualTo(bodyOnlyFixture());
+    }
+
+    @Test
+    void templateWithHeaderImageAndQuickReplyPayload_isPostedExactlyAsTheReferenceRequest() throws Exception {
+        server.enqueue(fixture(200, "send-template.response.json"));
+        var withExtras = new TemplateMessage(
+                "aggiornamento_ordine",
+                "it",
+                List.of("Giulia", "58213"),
+                new TemplateHeader(TemplateHeader.Format.IMAGE, "https://files.example.it/banner-ordini.jpg"),
+                List.of(new TemplateButton(0, TemplateButton.Kind.QUICK_REPLY, "ORDER_58213_OK")));
+
+        channel(Templates.NONE).sendTemplate(GIULIA, withExtras, OUTBOX_ID);
+
+        ObjectNode expected = (ObjectNode) mapper.readTree(Fixtures.bytes("send-template.request.json"));
+        expected.put("biz_opaque_callback_data", "outbox:" + OUTBOX_ID);
+        assertThat(body(server.takeRequest())).isEqualTo(expected);
+    }
+
+    @Test
+    void headerByMediaIdAndUrlButton_useTheIdAndTheUrlSuffix() throws Exception {
+        server.enqueue(fixture(200, "send-template.response.json"));
+        var withExtras = new TemplateMessage(
+                "traccia_spedizione",
+                "it",
+                List.of(),
+                new TemplateHeader(TemplateHeader.Format.DOCUMENT, "1013859600285441"),
+                List.of(new TemplateButton(1, TemplateButton.Kind.URL, "58213")));
+
+        channel(Templates.NONE).sendTemplate(GIULIA, withExtras, OUTBOX_ID);
+
+        JsonNode components = body(server.takeRequest()).at("/template/components");
+        assertThat(components).hasSize(2);
+        assertThat(components.at("/0/parameters/0/document/id").asText()).isEqualTo("1013859600285441");
+        assertThat(components.at("/1/sub_type").asText()).isEqualTo("url");
+        assertThat(components.at("/1/index").asText()).isEqualTo("1");
+        assertThat(components.at("/1/parameters/0/text").asText()).isEqualTo("58213");
     }
 
     @Test
@@ -171,7 +210,7 @@ class TemplateSendTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
-    /** The reference request without its header image and button, which Sportello does not fill in. */
+    /** The reference request without its header image and button, for a template that has neither. */
     private ObjectNode bodyOnlyFixture() throws Exception {
         ObjectNode expected = (ObjectNode) mapper.readTree(Fixtures.bytes("send-template.request.json"));
         ArrayNode components = (ArrayNode) expected.path("template").path("components");

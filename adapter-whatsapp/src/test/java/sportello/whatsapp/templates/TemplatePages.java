@@ -23,6 +23,12 @@ final class TemplatePages {
     /** Page two: the approved named-parameter {@code conferma_appuntamento} and {@code benvenuto} without values. */
     static final String SECOND = "message-templates-page-2.response.json";
 
+    /**
+     * Templates whose header and buttons need values: an image header with a quick reply and a link ending in a
+     * placeholder, and a text header with a placeholder beside a fixed link (the shapes of Meta's same page).
+     */
+    static final String MEDIA = "message-templates-media.response.json";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TemplatePages() {}

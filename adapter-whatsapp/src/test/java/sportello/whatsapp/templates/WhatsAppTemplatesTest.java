@@ -71,6 +71,23 @@ class WhatsAppTemplatesTest {
     }
 
     @Test
+    void headerFileAndLinkButtonsWithAPlaceholder_areWhatATemplateNeedsFilledIn() {
+        server.enqueue(page(TemplatePages.MEDIA));
+
+        var listed = templates().approved();
+
+        assertThat(listed).hasSize(2);
+        var tracking = listed.get(0);
+        assertThat(tracking.header()).isEqualTo(sportello.domain.conversation.TemplateHeader.Format.IMAGE);
+        assertThat(tracking.linkButtons()).containsExactly(1);
+        assertThat(tracking.parameters()).isEqualTo(1);
+        var sale = listed.get(1);
+        assertThat(sale.header()).isEqualTo(sportello.domain.conversation.TemplateHeader.Format.TEXT);
+        assertThat(sale.linkButtons()).isEmpty();
+        assertThat(sale.parameters()).isZero();
+    }
+
+    @Test
     void nextPageOnTheGraphHost_isFollowed_andAPlaceholderUsedTwiceCountsOnce() throws Exception {
         HttpUrl next =
                 pageUrl().newBuilder().addQueryParameter("after", "CURSOR2").build();

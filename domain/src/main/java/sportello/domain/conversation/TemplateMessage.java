@@ -5,11 +5,13 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A pre-approved message template to send, with its body parameters in order: the only thing a business may send
- * once the customer's 24-hour window has closed. The rules here are the channel's own, checked before anything is
- * queued so a mistake is reported to staff at once instead of failing later.
+ * A pre-approved message template to send, with its body parameters in order and, when the template needs them, the
+ * value of its header and of its buttons: the only thing a business may send once the customer's 24-hour window has
+ * closed. The rules here are the channel's own, checked before anything is queued so a mistake is reported to staff
+ * at once instead of failing later.
  */
-public record TemplateMessage(String name, String language, List<String> parameters) {
+public record TemplateMessage(
+        String name, String language, List<String> parameters, TemplateHeader header, List<TemplateButton> buttons) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
@@ -42,6 +44,18 @@ public record TemplateMessage(String name, String language, List<String> paramet
                         "a template parameter is longer than " + LONGEST_PARAMETER + " characters");
             }
         }
+        buttons = List.copyOf(buttons == null ? List.of() : buttons);
+        if (buttons.stream().map(TemplateButton::index).distinct().count() != buttons.size()) {
+            throw new IllegalArgumentException("two values for the same template button: give each button once");
+        }
+    }
+
+    public TemplateMessage(String name, String language, List<String> parameters) {
+        this(name, language, parameters, null, List.of());
+    }
+
+    public java.util.Optional<TemplateHeader> headerValue() {
+        return java.util.Optional.ofNullable(header);
     }
 
     /** How the message shows in the conversation when the template's text is not known. */

@@ -110,10 +110,9 @@ public final class SendingTemplates implements SendTemplate {
                 .orElseThrow(() -> new IllegalArgumentException("there is no approved template '" + template.name()
                         + "' in language '" + template.language() + "'; approved: " + names(approved)
                         + ". A template must be approved in WhatsApp Manager before it can be sent."));
-        if (known.parameters() != template.parameters().size()) {
-            throw new IllegalArgumentException("template '" + known.name() + "' needs " + known.parameters()
-                    + " values, " + template.parameters().size() + " given");
-        }
+        known.refusal(template).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         return Optional.of(known);
     }
 

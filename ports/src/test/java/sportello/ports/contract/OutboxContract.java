@@ -101,6 +101,27 @@ public abstract class OutboxContract {
     }
 
     @Test
+    void templateWithHeaderAndButtons_isClaimedWithAllItsValues() {
+        var template = new sportello.domain.conversation.TemplateMessage(
+                "traccia_spedizione",
+                "it",
+                java.util.List.of("Giulia"),
+                new sportello.domain.conversation.TemplateHeader(
+                        sportello.domain.conversation.TemplateHeader.Format.IMAGE, "https://files.example.it/p.jpg"),
+                java.util.List.of(
+                        new sportello.domain.conversation.TemplateButton(
+                                0, sportello.domain.conversation.TemplateButton.Kind.QUICK_REPLY, "OK \"58213\""),
+                        new sportello.domain.conversation.TemplateButton(
+                                1, sportello.domain.conversation.TemplateButton.Kind.URL, "58213/è")));
+
+        storage.outbox().enqueueTemplate(id, Author.STAFF, template, "Ciao Giulia, il tuo pacco è partito.", T0);
+
+        assertThat(storage.outbox().claimDue(T0, 10))
+                .singleElement()
+                .satisfies(e -> assertThat(e.templateValue()).contains(template));
+    }
+
+    @Test
     void messageSentOutsideSportello_isShownAsSent_neverSent_andRecordedOnce() {
         boolean first = storage.outbox().recordSent(id, Author.STAFF, "Ci penso io!", "wamid.echo", T0);
         boolean again = storage.outbox().recordSent(id, Author.STAFF, "Ci penso io!", "wamid.echo", T0);

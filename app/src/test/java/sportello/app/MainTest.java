@@ -139,6 +139,32 @@ class MainTest {
     }
 
     @Test
+    void sendTemplate_withAHeaderAndALink_queuesThem_andABadOneSaysHow() {
+        var env = Map.of("DATA_DIR", dir.resolve("data").toString());
+        int bad =
+                run(env, "send", "--to", "+393471234567", "--template", "traccia_spedizione", "--link", "primo=58213");
+        String badErr = err();
+        int code = run(
+                env,
+                "send",
+                "--to",
+                "+393471234567",
+                "--template",
+                "traccia_spedizione",
+                "--param",
+                "Giulia",
+                "--header",
+                "image=https://files.example.it/pacco.jpg",
+                "--link",
+                "0=58213");
+
+        assertThat(bad).isNotZero();
+        assertThat(badErr).contains("--link needs <button>=<end of the link>");
+        assertThat(code).isZero();
+        assertThat(out()).contains("Queued message");
+    }
+
+    @Test
     void sendTemplate_thatIsNotApproved_saysWhichAre() {
         int code = run(
                 Map.of("DATA_DIR", dir.resolve("data").toString()),

@@ -1,6 +1,7 @@
 package sportello.web.simulator;
 
 import java.util.List;
+import sportello.domain.conversation.TemplateHeader;
 import sportello.ports.out.MessageTemplate;
 import sportello.ports.out.Templates;
 
@@ -13,7 +14,15 @@ public final class SimulatorTemplates implements Templates {
     private static final List<MessageTemplate> EXAMPLES = List.of(
             new MessageTemplate(
                     "aggiornamento_ordine", "it", "UTILITY", "Ciao {{1}}, il tuo ordine {{2}} è in viaggio.", 2),
-            new MessageTemplate("order_update", "en", "UTILITY", "Hi {{1}}, your order {{2}} is on its way.", 2));
+            new MessageTemplate("order_update", "en", "UTILITY", "Hi {{1}}, your order {{2}} is on its way.", 2),
+            new MessageTemplate(
+                    "traccia_spedizione",
+                    "it",
+                    "UTILITY",
+                    "Ciao {{1}}, il tuo pacco è partito: seguilo dal pulsante qui sotto.",
+                    1,
+                    TemplateHeader.Format.IMAGE,
+                    List.of(0)));
 
     @Override
     public List<MessageTemplate> approved() {

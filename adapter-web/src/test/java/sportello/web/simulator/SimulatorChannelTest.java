@@ -64,7 +64,7 @@ class SimulatorChannelTest {
                 .isEqualTo("📋 aggiornamento_ordine: Giulia, 58213");
         assertThat(new SimulatorTemplates().approved())
                 .extracting(t -> t.name() + "/" + t.language())
-                .containsExactly("aggiornamento_ordine/it", "order_update/en");
+                .containsExactly("aggiornamento_ordine/it", "order_update/en", "traccia_spedizione/it");
     }
 
     @Test

@@ -11,6 +11,8 @@ import okhttp3.OkHttpClient;
 import sportello.app.alerts.EmailAlertSink;
 import sportello.app.alerts.WebhookAlertSink;
 import sportello.app.metrics.PrometheusMetrics;
+import sportello.app.storage.Stores;
+import sportello.app.storage.StoresFor;
 import sportello.domain.business.BusinessHours;
 import sportello.domain.business.OpeningHours;
 import sportello.domain.profile.ProfileSchema;
@@ -57,16 +59,6 @@ import sportello.ports.usecase.TakingBackups;
 import sportello.ports.usecase.TranscribingVoiceNotes;
 import sportello.ports.usecase.ViewingMedia;
 import sportello.ports.usecase.WebhookProbe;
-import sportello.sqlite.SqliteAnalytics;
-import sportello.sqlite.SqliteBackups;
-import sportello.sqlite.SqliteConversations;
-import sportello.sqlite.SqliteCustomerRecords;
-import sportello.sqlite.SqliteDatabase;
-import sportello.sqlite.SqliteInbox;
-import sportello.sqlite.SqliteMediaStore;
-import sportello.sqlite.SqliteOutbox;
-import sportello.sqlite.SqliteRetention;
-import sportello.sqlite.SqliteUsageLog;
 import sportello.web.WebApp;
 import sportello.web.access.WebAccess;
 import sportello.web.live.LiveUpdates;
@@ -102,12 +94,12 @@ public final class Wiring {
         ProfileSchema schema = ProfileSchema.standard();
         WebAccess access = webAccess(config);
 
-        var database = SqliteDatabase.migrated(config.dataDir().resolve("sportello.db"));
-        var conversations = new SqliteConversations(database, schema);
-        var inbox = new SqliteInbox(database);
-        var outbox = new SqliteOutbox(database);
-        var usageLog = new SqliteUsageLog(database);
-        var mediaStore = new SqliteMediaStore(database, config.dataDir().resolve("media"), clock);
+        var stores = StoresFor.config(config, schema, clock);
+        var conversations = stores.conversations();
+        var inbox = stores.inbox();
+        var outbox = stores.outbox();
+        var usageLog = stores.usageLog();
+        var mediaStore = stores.media();
         var live = new LiveUpdates();
         var alerts = new Alerting(alertSinks(config, http, json), clock, Duration.ofHours(1), 20);
         var prometheus = new PrometheusMetrics(
@@ -164,7 +156,7 @@ public final class Wiring {
         var dispatcher = new InboxDispatcher(inbox, receiving, lanes, clock, config.replyDebounce());
         var inboxLoop = new BackgroundLoop("inbox", TICK, dispatcher::dispatchPending);
         var probes = new ArrayList<HealthProbe>(List.of(
-                new DatabaseProbe(database),
+                stores.health(),
                 DiskProbe.standard(config.dataDir()),
                 new BacklogProbe(inbox, outbox),
                 new SendingProbe(metrics, clock),
@@ -176,13 +168,15 @@ public final class Wiring {
         var health = new CheckingHealth(probes);
         var healthWatch =
                 new BackgroundLoop("health-watch", HEALTH_WATCH_INTERVAL, new HealthWatch(health, alerts)::check);
-        var backups = new TakingBackups(
-                new SqliteBackups(database), config.dataDir().resolve("backups"), config.backupsKept(), clock, alerts);
         var loops = new ArrayList<>(List.of(inboxLoop, outboxLoop, healthWatch));
-        loops.add(new BackgroundLoop("backups", HOUSEKEEPING_INTERVAL, backups::daily));
+        stores.backups().ifPresent(store -> {
+            var backups =
+                    new TakingBackups(store, config.dataDir().resolve("backups"), config.backupsKept(), clock, alerts);
+            loops.add(new BackgroundLoop("backups", HOUSEKEEPING_INTERVAL, backups::daily));
+        });
         if (config.retentionMonths() > 0) {
             var retention = new ApplyingRetention(
-                    new SqliteRetention(database), mediaStore, Period.ofMonths(config.retentionMonths()), clock);
+                    stores.retention(), mediaStore, Period.ofMonths(config.retentionMonths()), clock);
             loops.add(new BackgroundLoop("retention", HOUSEKEEPING_INTERVAL, retention::apply));
         }
 
@@ -204,8 +198,8 @@ public final class Wiring {
                         new SendingStaffReply(conversations, outbox, clock, outboxLoop::wake, live),
                         new ChangingMode(conversations, live),
                         new EditingProfile(conversations, schema, clock, live),
-                        new QueryingAnalytics(new SqliteAnalytics(database), clock, config.timeZone()),
-                        new ManagingCustomerData(new SqliteCustomerRecords(database), mediaStore, clock, live),
+                        new QueryingAnalytics(stores.analytics(), clock, config.timeZone()),
+                        new ManagingCustomerData(stores.customerRecords(), mediaStore, clock, live),
                         new SendingToCustomer(conversations, outbox, clock, outboxLoop::wake, live),
                         new ViewingMedia(mediaStore),
                         new SendingTemplates(templates, conversations, outbox, clock, outboxLoop::wake, live)),
@@ -233,7 +227,7 @@ public final class Wiring {
         AutoCloseable resources = () -> {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
-            database.close(); // after the lanes drained: lets a last group commit finish, refuses later writes
+            stores.close();
         };
         return new Sportello(webApp.create(), loops, lanes, replies, resources);
     }
@@ -257,11 +251,11 @@ public final class Wiring {
 
     /** Just the storage and the send use case, for command-line tools that run beside the service. */
     static StorageTools storageOnly(Config config) {
-        var database = SqliteDatabase.migrated(config.dataDir().resolve("sportello.db"));
         var schema = ProfileSchema.standard();
-        var conversations = new SqliteConversations(database, schema);
-        var outbox = new SqliteOutbox(database);
         var clock = InstantSource.system();
+        var stores = StoresFor.config(config, schema, clock);
+        var conversations = stores.conversations();
+        var outbox = stores.outbox();
         SendToCustomer send = new SendingToCustomer(
                 conversations, outbox, clock, () -> {}, sportello.ports.out.ConversationEvents.NONE);
         var http = new OkHttpClient.Builder().build();
@@ -272,16 +266,17 @@ public final class Wiring {
                 clock,
                 () -> {},
                 sportello.ports.out.ConversationEvents.NONE);
-        return new StorageTools(send, templates, http);
+        return new StorageTools(send, templates, http, stores);
     }
 
     /** What the command-line tools use. */
-    record StorageTools(SendToCustomer sendToCustomer, SendTemplate sendTemplate, OkHttpClient http)
+    record StorageTools(SendToCustomer sendToCustomer, SendTemplate sendTemplate, OkHttpClient http, Stores stores)
             implements AutoCloseable {
         @Override
         public void close() {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
+            stores.close();
         }
     }
 

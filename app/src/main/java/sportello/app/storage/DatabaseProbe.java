@@ -1,11 +1,11 @@
-package sportello.app;
+package sportello.app.storage;
 
 import sportello.ports.in.CheckHealth;
 import sportello.ports.out.HealthProbe;
 import sportello.sqlite.SqliteDatabase;
 
 /** Health of the SQLite file: can we still commit a write? */
-record DatabaseProbe(SqliteDatabase database) implements HealthProbe {
+public record DatabaseProbe(SqliteDatabase database) implements HealthProbe {
 
     @Override
     public String name() {

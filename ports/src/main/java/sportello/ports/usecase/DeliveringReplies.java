@@ -27,6 +27,8 @@ public final class DeliveringReplies {
     static final String BLOCKED_ALERT = "channel.blocked";
     /** While the channel is blocked, one message tries again this often; the rest wait untouched. */
     static final Duration BLOCKED_PAUSE = Duration.ofMinutes(1);
+    /** How often a round also looks for sends another instance was cut off in (several instances, one database). */
+    static final Duration RECOVERY_INTERVAL = Duration.ofMinutes(1);
 
     private final Outbox outbox;
     private final Conversations conversations;
@@ -38,6 +40,7 @@ public final class DeliveringReplies {
     private final Metrics metrics;
     private volatile java.time.Instant pausedUntil = java.time.Instant.MIN;
     private final java.util.Queue<Unrecorded> unrecorded = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private java.time.Instant nextRecovery = java.time.Instant.MIN; // only the sending thread reads or writes it
 
     /** How hard to try: attempts before giving up, backoff bounds, and how long to wait on an unknown outcome. */
     public record Policy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration inDoubtWait) {
@@ -89,6 +92,7 @@ public final class DeliveringReplies {
     public int deliverDue() {
         int sent = 0;
         recordUnrecorded();
+        recoverNowAndThen();
         if (paused()) {
             return sent;
         }
@@ -122,6 +126,24 @@ public final class DeliveringReplies {
                         new Channel.SendResult.RetryLater(
                                 "waiting: sending is paused", Duration.between(clock.instant(), pausedUntil))));
             }
+        }
+    }
+
+    /**
+     * Between rounds none of this instance's sends is under way, so a send still marked as under way was cut off:
+     * by this instance's previous run, or by another instance that died (several instances on one database, whose
+     * outbox hands out only those). Skipped while an outcome is still waiting to be recorded: that entry is ours.
+     */
+    private void recoverNowAndThen() {
+        var now = clock.instant();
+        if (now.isBefore(nextRecovery) || !unrecorded.isEmpty()) {
+            return;
+        }
+        nextRecovery = now.plus(RECOVERY_INTERVAL);
+        try {
+            recoverInterruptedSends();
+        } catch (StorageUnavailable e) {
+            log.warn("Could not look for interrupted sends, trying again in a minute: {}", e.getMessage());
         }
     }
 

@@ -238,4 +238,19 @@ class DeliveringRepliesTest {
         replies.deliverDue();
         assertThat(channel.sent()).hasSize(1);
     }
+
+    @Test
+    void sendLeftUnderWayByAnotherInstanceThatDied_isFoundByALaterRound_andSentAfterTheWait() {
+        replies.deliverDue(); // this instance is running: its first round has looked already
+        storage.enqueue(id, Author.STAFF, "Ecco il suo ordine", null, clock.instant());
+        storage.claimDue(clock.instant(), 10); // another instance claimed it and died mid-send
+
+        clock.advance(Duration.ofMinutes(1));
+        replies.deliverDue();
+        assertThat(channel.sent()).hasSize(1); // the first reply only; the cut-off one is in doubt now
+
+        clock.advance(Duration.ofMinutes(5));
+        replies.deliverDue();
+        assertThat(channel.sent()).hasSize(2);
+    }
 }

@@ -19,6 +19,7 @@ public record Config(
         int port,
         String bindAddress,
         Path dataDir,
+        Optional<Database> database,
         String businessName,
         Optional<String> openingHours,
         Optional<String> publicUrl,
@@ -32,6 +33,15 @@ public record Config(
         Dashboard dashboard,
         Optional<WhatsApp> whatsApp,
         Optional<OpenAi> openAi) {
+
+    /** {@code DATABASE_URL}: PostgreSQL instead of the SQLite file in DATA_DIR. Its password is never printed. */
+    public record Database(String url) {
+        @Override
+        public String toString() {
+            return "Database["
+                    + url.replaceAll("(//[^:/@]*:)[^@]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***") + "]";
+        }
+    }
 
     /**
      * Who may open the dashboard: without a username only the local network (option A); with a username and a
@@ -117,6 +127,7 @@ public record Config(
                 port,
                 bind,
                 dataDir,
+                env.optional("DATABASE_URL").map(Database::new),
                 businessName,
                 env.optional("OPENING_HOURS"),
                 env.has("PUBLIC_URL")

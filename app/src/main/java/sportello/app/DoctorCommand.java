@@ -12,9 +12,11 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
+import sportello.app.storage.StoresFor;
+import sportello.domain.profile.ProfileSchema;
 import sportello.openai.doctor.OpenAiDoctor;
+import sportello.ports.in.CheckHealth;
 import sportello.ports.out.SetupCheck;
-import sportello.sqlite.SqliteDatabase;
 import sportello.whatsapp.doctor.WhatsAppDoctor;
 
 /**
@@ -67,19 +69,21 @@ final class DoctorCommand {
             Files.createDirectories(dir);
             var probe = Files.createTempFile(dir, "doctor", ".tmp");
             Files.delete(probe);
-            var database = SqliteDatabase.migrated(dir.resolve("sportello.db"));
-            if (!database.isWritable()) {
-                return SetupCheck.fail(
-                        "data directory",
-                        "the database in " + dir + " cannot be written: check its"
-                                + " permissions and that no other program locks it");
-            }
-            return SetupCheck.pass("data directory", dir + " is writable and the database is up to date");
         } catch (IOException | RuntimeException e) {
             return SetupCheck.fail(
                     "data directory",
                     "cannot write to " + dir + " (" + e.getMessage()
                             + "): create it and give the user running Sportello write access, or set DATA_DIR");
+        }
+        try (var stores = StoresFor.config(config, ProfileSchema.standard(), InstantSource.system())) {
+            var database = stores.health().probe();
+            if (database.status() != CheckHealth.Status.UP) {
+                return SetupCheck.fail("database", stores.description() + ": " + database.detail());
+            }
+            return SetupCheck.pass(
+                    "data directory", dir + " is writable; " + stores.description() + " is up to date and writable");
+        } catch (RuntimeException e) {
+            return SetupCheck.fail("database", e.getMessage());
         }
     }
 

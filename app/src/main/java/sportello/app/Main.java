@@ -40,6 +40,7 @@ public final class Main {
                 case "init" -> InitCommand.run(rest, workingDir, out, err);
                 case "send" -> SendCommand.run(rest, Config.load(environment, workingDir), out, err);
                 case "restore" -> RestoreCommand.run(rest, Config.load(environment, workingDir), out, err);
+                case "copy-to-postgres" -> CopyToPostgresCommand.run(Config.load(environment, workingDir), out, err);
                 case "doctor" -> DoctorCommand.run(Config.load(environment, workingDir), out);
                 case "knowledge" -> KnowledgeCommand.run(rest, Config.load(environment, workingDir), out, err);
                 case "serve" -> serve(Config.load(environment, workingDir), err);

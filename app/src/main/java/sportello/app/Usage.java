@@ -14,6 +14,8 @@ final class Usage {
               java -jar sportello.jar doctor     check the setup (config, disk, WhatsApp, OpenAI, webhook)
               java -jar sportello.jar restore data/backups/sportello-….db
                                                  put a backup back (stop the service first)
+              java -jar sportello.jar copy-to-postgres
+                                                 copy DATA_DIR/sportello.db into the empty DATABASE_URL
               java -jar sportello.jar send --to +393471234567 --text "..."
                                                  queue a message to a customer (inside the 24-hour window)
               java -jar sportello.jar knowledge upload ./docs
@@ -28,6 +30,8 @@ final class Usage {
               PORT                   HTTP port (3000)
               BIND_ADDRESS           address to listen on (0.0.0.0)
               DATA_DIR               database, logs and media (./data)
+              DATABASE_URL           PostgreSQL (postgresql://user:password@host:5432/db) instead of
+                                     the SQLite file, for several instances on one database
               BUSINESS_NAME          how the assistant names the business (Sportello)
               BUSINESS_TIME_ZONE     time zone for opening hours and analytics (Europe/Rome)
               OPENING_HOURS          opening hours in words, told to customers by the agent

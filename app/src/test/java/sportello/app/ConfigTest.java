@@ -22,6 +22,20 @@ class ConfigTest {
             "WHATSAPP_APP_SECRET", "s");
 
     @Test
+    void databaseUrl_choosesPostgres_andItsPasswordIsNeverPrinted() {
+        var config = Config.from(Map.of("DATABASE_URL", "postgresql://sportello:s3cret@db.example.it:5432/sportello"));
+
+        assertThat(config.database())
+                .hasValueSatisfying(database -> assertThat(database.url())
+                        .isEqualTo("postgresql://sportello:s3cret@db.example.it:5432/sportello"));
+        assertThat(config.toString()).contains("db.example.it").doesNotContain("s3cret");
+        assertThat(Config.from(Map.of("DATABASE_URL", "jdbc:postgresql://db/x?user=a&password=p1"))
+                        .toString())
+                .doesNotContain("p1");
+        assertThat(Config.from(Map.of()).database()).isEmpty();
+    }
+
+    @Test
     void noSettingsAtAll_startsInDemoModeWithDefaults() {
         var config = Config.from(Map.of());
 

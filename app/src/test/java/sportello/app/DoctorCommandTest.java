@@ -50,6 +50,26 @@ class DoctorCommandTest {
     }
 
     @Test
+    void databaseUrlThatCannotBeReached_fails_sayingWhatToCheck() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        int code = doctor(Map.of(
+                "DATA_DIR",
+                dir.toString(),
+                "DATABASE_URL",
+                "postgresql://sportello:s3cret@127.0.0.1:" + closedPort + "/sportello"));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(report())
+                .contains("[FAIL] database")
+                .contains("127.0.0.1:" + closedPort)
+                .contains("DATABASE_URL")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
     void publicWebhook_isAskedFromOutside_likeMetaDoes() throws Exception {
         var graph = new FakeGraph();
         var openAi = new FakeOpenAi();

@@ -10,6 +10,8 @@ public final class StoresFor {
     private StoresFor() {}
 
     public static Stores config(Config config, ProfileSchema schema, InstantSource clock) {
-        return SqliteStores.open(config.dataDir(), schema, clock);
+        return config.database()
+                .map(database -> PostgresStores.open(database.url(), config.dataDir(), schema, clock))
+                .orElseGet(() -> SqliteStores.open(config.dataDir(), schema, clock));
     }
 }

@@ -83,6 +83,38 @@ class PostgresTest {
     }
 
     @Test
+    void twoInstancesOnOneDatabase_answerEveryCustomerOnce_evenWhenBothGetTheWebhook() {
+        String url = PostgresServer.shared().freshDatabaseUrl();
+        int customers = 20;
+        try (var first = start(url);
+                var second = start(url)) {
+            var one = new SportelloClient(first.port());
+            var other = new SportelloClient(second.port());
+            for (int i = 0; i < customers; i++) {
+                byte[] webhook = Fixtures.text("whatsapp/inbound-text.json")
+                        .replace("393331234567", "3933300000" + (10 + i))
+                        .replace("IT.1234567890123456", "IT.12345678901234" + (10 + i))
+                        .replace("wamid.HBgMMzkzMzMxMjM0NTY3FQIAEhgUMDAyQjZFMTI1QkNCQjdDNjVBOTEA", "wamid.two-" + i)
+                        .getBytes(StandardCharsets.UTF_8);
+                // Meta redelivers, and a load balancer may hand the copy to the other instance
+                assertThat(one.postSignedWebhook(webhook)).isEqualTo(200);
+                assertThat(other.postSignedWebhook(webhook)).isEqualTo(200);
+            }
+
+            Eventually.until(
+                    DEADLINE, customers + " replies", () -> graph.texts().size() >= customers);
+            Eventually.until(DEADLINE, "both idle", () -> one.isIdle() && other.isIdle());
+
+            assertThat(graph.texts()).hasSize(customers);
+            assertThat(graph.texts().stream()
+                            .map(text -> text.path("to").asText())
+                            .distinct())
+                    .hasSize(customers);
+            assertThat(one.getJson("/api/conversations?limit=100")).hasSize(customers);
+        }
+    }
+
+    @Test
     void copyToPostgres_movesEverything_andTheServiceGoesOnFromThere() {
         try (var onSqlite = start(null)) {
             answerOneCustomer(onSqlite, "whatsapp/inbound-text.json", 0);

@@ -31,6 +31,7 @@ final class GroupCommit<T, R> {
     }
 
     private final SqliteDatabase database;
+    private final SqliteDatabase.Commit commit;
     private final String action;
     private final int maxBatch;
     private final BatchWrite<T, R> write;
@@ -42,12 +43,21 @@ final class GroupCommit<T, R> {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committedWrites = new AtomicLong();
 
-    /** {@code action} names every write in errors ("store the delivery" gives "could not store the delivery: …"). */
-    GroupCommit(SqliteDatabase database, String action, int maxBatch, BatchWrite<T, R> write) {
+    /**
+     * {@code action} names every write in errors ("store the delivery" gives "could not store the delivery: …");
+     * {@code commit} says how its transactions commit and when they get the write turn.
+     */
+    GroupCommit(
+            SqliteDatabase database,
+            SqliteDatabase.Commit commit,
+            String action,
+            int maxBatch,
+            BatchWrite<T, R> write) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         }
         this.database = database;
+        this.commit = commit;
         this.action = action;
         this.maxBatch = maxBatch;
         this.write = write;
@@ -157,7 +167,7 @@ final class GroupCommit<T, R> {
     }
 
     private List<Outcome<R>> commitTogether(List<Waiting<T, R>> batch) {
-        List<R> results = database.inWriteTransaction(action, handle -> {
+        List<R> results = database.ownTransaction(action, commit, handle -> {
             var items = takeQueued(batch).stream().map(waiting -> waiting.item).toList();
             var written = write.write(handle, items);
             if (written.size() != items.size()) { // would give callers each other's results; roll back
@@ -175,7 +185,7 @@ final class GroupCommit<T, R> {
         for (var waiting : batch) {
             var started = new AtomicBoolean();
             try {
-                R result = database.inWriteTransaction(action, handle -> {
+                R result = database.ownTransaction(action, commit, handle -> {
                     started.set(true);
                     return write.write(handle, List.of(waiting.item)).getFirst();
                 });

@@ -25,7 +25,9 @@ import sportello.ports.out.Conversations;
 /**
  * Conversations in SQLite: header, messages (shared with the outbox) and profile, read back as one aggregate.
  * Saving also keeps the list's copies on the conversation row current (name, profile completeness, search text,
- * last inbound message, unread count) and logs each new attention flag for the handoff figures.
+ * last inbound message, unread count) and logs each new attention flag for the handoff figures. Saving is a
+ * buffered commit ({@link SqliteDatabase.Commit#BUFFERED}): what the worker saved it can redo from the inbox, and
+ * what staff changed is synced within {@link SqliteDatabase#SYNC_DELAY}.
  */
 public final class SqliteConversations implements Conversations {
 
@@ -120,24 +122,26 @@ public final class SqliteConversations implements Conversations {
 
     @Override
     public void save(Conversation conversation) {
-        database.useWriteTransaction("save conversation " + conversation.id(), handle -> {
-            String id = conversation.id().value();
-            var previousAttention = attention(handle, id);
-            upsertHeader(handle, conversation);
-            if (conversation.attention().isNeeded() && !conversation.attention().equals(previousAttention)) {
-                logAttention(handle, id, conversation.attention());
-            }
-            replaceProfile(handle, conversation);
-            var added = insertNewInbound(handle, id, conversation.messages());
-            if (!added.isEmpty()) {
-                LastMessage.refresh(handle, id);
-                refreshInbound(handle, id);
-                Timeline.linkFrom(handle, id, added.getFirst().at());
-                added.stream()
-                        .filter(message -> message.kind().startsAgentTurn())
-                        .forEach(message -> CustomerTurns.asked(handle, id, message.at()));
-            }
-        });
+        database.useWriteTransaction(
+                "save conversation " + conversation.id(), SqliteDatabase.Commit.BUFFERED, handle -> {
+                    String id = conversation.id().value();
+                    var previousAttention = attention(handle, id);
+                    upsertHeader(handle, conversation);
+                    if (conversation.attention().isNeeded()
+                            && !conversation.attention().equals(previousAttention)) {
+                        logAttention(handle, id, conversation.attention());
+                    }
+                    replaceProfile(handle, conversation);
+                    var added = insertNewInbound(handle, id, conversation.messages());
+                    if (!added.isEmpty()) {
+                        LastMessage.refresh(handle, id);
+                        refreshInbound(handle, id);
+                        Timeline.linkFrom(handle, id, added.getFirst().at());
+                        added.stream()
+                                .filter(message -> message.kind().startsAgentTurn())
+                                .forEach(message -> CustomerTurns.asked(handle, id, message.at()));
+                    }
+                });
     }
 
     @Override
@@ -167,7 +171,7 @@ public final class SqliteConversations implements Conversations {
     /** Seen times only move forward: a late, older "seen" does not bring back unread messages. */
     @Override
     public void markSeenByStaff(ConversationId id, Instant at) {
-        database.useWriteTransaction("mark conversation " + id + " as seen", handle -> {
+        database.useWriteTransaction("mark conversation " + id + " as seen", SqliteDatabase.Commit.BUFFERED, handle -> {
             handle.createUpdate("UPDATE conversation SET staff_seen_at = max(coalesce(staff_seen_at, ''), :at)"
                             + " WHERE id = :id")
                     .bind("id", id.value())

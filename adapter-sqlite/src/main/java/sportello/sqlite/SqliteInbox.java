@@ -11,7 +11,9 @@ import sportello.ports.out.RawDelivery;
 /**
  * The durable inbox in SQLite: a delivery is committed (WAL, synchronous FULL) before its webhook is answered.
  * Deliveries stored at the same time share one commit (see {@link GroupCommit}): a durable commit costs an fsync
- * of several milliseconds, far more than writing a delivery's rows.
+ * of several milliseconds, far more than writing a delivery's rows. Marking an entry done or failed is a buffered
+ * commit ({@link SqliteDatabase.Commit#BUFFERED}): a power loss may bring the entry back as pending, and the worker
+ * processes it again without answering twice.
  */
 public final class SqliteInbox implements Inbox {
 
@@ -33,8 +35,12 @@ public final class SqliteInbox implements Inbox {
 
     public SqliteInbox(SqliteDatabase database) {
         this.database = Objects.requireNonNull(database, "database");
-        this.stores =
-                new GroupCommit<>(database, "store the delivery", MAX_DELIVERIES_PER_COMMIT, DeliveryRows::insert);
+        this.stores = new GroupCommit<>(
+                database,
+                SqliteDatabase.Commit.URGENT,
+                "store the delivery",
+                MAX_DELIVERIES_PER_COMMIT,
+                DeliveryRows::insert);
     }
 
     /**
@@ -66,6 +72,7 @@ public final class SqliteInbox implements Inbox {
     public void markDone(long entryId) {
         database.useWriteTransaction(
                 "mark inbox entry " + entryId + " done",
+                SqliteDatabase.Commit.BUFFERED,
                 handle -> handle.createUpdate("UPDATE inbox_message SET state = 'done' WHERE id = :id")
                         .bind("id", entryId)
                         .execute());
@@ -75,6 +82,7 @@ public final class SqliteInbox implements Inbox {
     public void markFailed(long entryId, String reason) {
         database.useWriteTransaction(
                 "mark inbox entry " + entryId + " failed",
+                SqliteDatabase.Commit.BUFFERED,
                 handle -> handle.createUpdate(
                                 "UPDATE inbox_message SET state = 'failed', failure_reason = :reason WHERE id = :id")
                         .bind("id", entryId)

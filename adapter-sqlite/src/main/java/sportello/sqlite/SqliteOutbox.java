@@ -19,6 +19,11 @@ import sportello.ports.out.OutboxEntry;
  * The outbox in SQLite. An entry is the outbound {@code message} row itself, so the conversation shows a reply
  * from the moment it is queued, and its state survives a crash at any point of sending. A template is such a row
  * too, of kind TEMPLATE, with the template itself in its {@code template_*} columns.
+ *
+ * <p>Queueing a reply and recording a send's outcome are buffered commits (see {@link SqliteDatabase.Commit}):
+ * a power loss can undo them only together with everything after them, which puts the entry back where a crash at
+ * that moment would have left it, a case the sender already handles. The claim before a send is synced. The
+ * sender's writes take the write turn before the worker's, so replies keep going out while a backlog is worked off.
  */
 public final class SqliteOutbox implements Outbox {
 
@@ -37,18 +42,20 @@ public final class SqliteOutbox implements Outbox {
     @Override
     public OutboxEntry enqueue(ConversationId conversation, Author author, String text, String inReplyTo, Instant at) {
         // the write lock is held from the start, so check-then-insert cannot race with another enqueue
-        return database.inWriteTransaction("queue a message for conversation " + conversation, handle -> {
-            if (inReplyTo != null) {
-                var existing = handle.createQuery(OutboxEntryMapper.SELECT + " WHERE m.in_reply_to = :inReplyTo")
-                        .bind("inReplyTo", inReplyTo)
-                        .map(ENTRIES)
-                        .findOne();
-                if (existing.isPresent()) {
-                    return existing.get();
-                }
-            }
-            return insert(handle, conversation, author, text, inReplyTo, null, at);
-        });
+        return database.inWriteTransaction(
+                "queue a message for conversation " + conversation, SqliteDatabase.Commit.BUFFERED, handle -> {
+                    if (inReplyTo != null) {
+                        var existing = handle.createQuery(
+                                        OutboxEntryMapper.SELECT + " WHERE m.in_reply_to = :inReplyTo")
+                                .bind("inReplyTo", inReplyTo)
+                                .map(ENTRIES)
+                                .findOne();
+                        if (existing.isPresent()) {
+                            return existing.get();
+                        }
+                    }
+                    return insert(handle, conversation, author, text, inReplyTo, null, at);
+                });
     }
 
     /** Not idempotent: staff choose to send a template, it answers no particular customer message. */
@@ -166,24 +173,29 @@ public final class SqliteOutbox implements Outbox {
 
     /**
      * Select and mark in one {@code BEGIN IMMEDIATE} transaction: a second claimer waits for the write lock and
-     * then sees these rows as 'sending', so no entry is ever claimed twice.
+     * then sees these rows as 'sending', so no entry is ever claimed twice. Synced, unlike the outbox's other
+     * writes: the send follows, and after a power loss a claim that was only buffered would come back as
+     * 'queued' and be sent a second time; a synced claim comes back as 'sending' and is checked, not resent. Its
+     * fsync also makes every buffered commit before it durable (the enqueue of what it claims among them).
      */
     @Override
     public List<OutboxEntry> claimDue(Instant now, int limit) {
-        return database.inWriteTransaction("claim due outgoing messages", handle -> {
-            var due = handle.createQuery(DUE)
-                    .bind("now", Timestamps.text(now))
-                    .bind("limit", limit)
-                    .map(ENTRIES)
-                    .list();
-            if (!due.isEmpty()) {
-                handle.createUpdate("UPDATE message SET send_state = :sending WHERE id IN (<ids>)")
-                        .bind("sending", SendState.SENDING.sql)
-                        .bindList("ids", due.stream().map(OutboxEntry::id).toList())
-                        .execute();
-            }
-            return due;
-        });
+        return database.inWriteTransaction(
+                "claim due outgoing messages", SqliteDatabase.Commit.SENDING_SYNCED, handle -> {
+                    var due = handle.createQuery(DUE)
+                            .bind("now", Timestamps.text(now))
+                            .bind("limit", limit)
+                            .map(ENTRIES)
+                            .list();
+                    if (!due.isEmpty()) {
+                        handle.createUpdate("UPDATE message SET send_state = :sending WHERE id IN (<ids>)")
+                                .bind("sending", SendState.SENDING.sql)
+                                .bindList(
+                                        "ids", due.stream().map(OutboxEntry::id).toList())
+                                .execute();
+                    }
+                    return due;
+                });
     }
 
     @Override
@@ -258,13 +270,14 @@ public final class SqliteOutbox implements Outbox {
 
     /** Sets columns of one outbound message; an unknown id is a bug in the caller, not a storage failure. */
     private void update(String entryId, String action, String assignments, Consumer<Update> values) {
-        int changed = database.inWriteTransaction(action + " outbox entry " + entryId, handle -> {
-            var update = handle.createUpdate(
-                            "UPDATE message SET " + assignments + " WHERE id = :id AND direction = 'OUT'")
-                    .bind("id", entryId);
-            values.accept(update);
-            return update.execute();
-        });
+        int changed = database.inWriteTransaction(
+                action + " outbox entry " + entryId, SqliteDatabase.Commit.SENDING_BUFFERED, handle -> {
+                    var update = handle.createUpdate(
+                                    "UPDATE message SET " + assignments + " WHERE id = :id AND direction = 'OUT'")
+                            .bind("id", entryId);
+                    values.accept(update);
+                    return update.execute();
+                });
         if (changed == 0) {
             throw new IllegalArgumentException("no outbox entry " + entryId);
         }

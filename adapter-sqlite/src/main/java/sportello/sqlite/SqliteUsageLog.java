@@ -22,23 +22,24 @@ public final class SqliteUsageLog implements UsageLog {
         if (usage.isEmpty()) {
             return;
         }
-        database.useWriteTransaction("record model usage of conversation " + conversation, handle -> {
-            var batch = handle.prepareBatch("INSERT INTO model_usage (conversation_id, model, input_tokens,"
-                    + " cached_tokens, output_tokens, cost_usd, at)"
-                    + " VALUES (:conversation, :model, :input, :cached, :output, :cost, :at)");
-            for (Usage call : usage) {
-                batch.bind("conversation", conversation.value())
-                        .bind("model", call.model())
-                        .bind("input", call.inputTokens())
-                        .bind("cached", call.cachedTokens())
-                        .bind("output", call.outputTokens())
-                        // toString, not toPlainString: new BigDecimal(toString()) gives back the same scale too
-                        .bind("cost", call.costUsd().toString())
-                        .bind("at", Timestamps.text(call.at()))
-                        .add();
-            }
-            batch.execute();
-        });
+        database.useWriteTransaction(
+                "record model usage of conversation " + conversation, SqliteDatabase.Commit.BUFFERED, handle -> {
+                    var batch = handle.prepareBatch("INSERT INTO model_usage (conversation_id, model, input_tokens,"
+                            + " cached_tokens, output_tokens, cost_usd, at)"
+                            + " VALUES (:conversation, :model, :input, :cached, :output, :cost, :at)");
+                    for (Usage call : usage) {
+                        batch.bind("conversation", conversation.value())
+                                .bind("model", call.model())
+                                .bind("input", call.inputTokens())
+                                .bind("cached", call.cachedTokens())
+                                .bind("output", call.outputTokens())
+                                // toString, not toPlainString: new BigDecimal(toString()) gives back the same scale too
+                                .bind("cost", call.costUsd().toString())
+                                .bind("at", Timestamps.text(call.at()))
+                                .add();
+                    }
+                    batch.execute();
+                });
     }
 
     @Override

@@ -42,10 +42,20 @@ public final class DeliveringReplies {
     private final java.util.Queue<Unrecorded> unrecorded = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private java.time.Instant nextRecovery = java.time.Instant.MIN; // only the sending thread reads or writes it
 
-    /** How hard to try: attempts before giving up, backoff bounds, and how long to wait on an unknown outcome. */
-    public record Policy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration inDoubtWait) {
+    /**
+     * How hard to try: a message whose sends keep failing in a way that is safe to repeat is given up only after
+     * {@code maxAttempts} tries <em>and</em> {@code keepTrying} since it was queued, so an outage at the channel of
+     * any length up to that delays replies instead of failing them; backoff bounds; and how long to wait on an
+     * unknown outcome.
+     */
+    public record Policy(
+            int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration inDoubtWait, Duration keepTrying) {
         public static final Policy DEFAULT =
-                new Policy(6, Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(5));
+                new Policy(6, Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofHours(6));
+
+        public Policy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration inDoubtWait) {
+            this(maxAttempts, firstBackoff, maxBackoff, inDoubtWait, Duration.ZERO);
+        }
     }
 
     public DeliveringReplies(
@@ -96,9 +106,11 @@ public final class DeliveringReplies {
         if (paused()) {
             return sent;
         }
-        for (var batch = outbox.claimDue(clock.instant(), 16);
+        // One at a time: a claim marks the entry as being sent, and after a crash every entry so marked is in doubt,
+        // so claiming more than the send under way would hold back replies the channel never saw.
+        for (var batch = outbox.claimDue(clock.instant(), 1);
                 !batch.isEmpty();
-                batch = outbox.claimDue(clock.instant(), 16)) {
+                batch = outbox.claimDue(clock.instant(), 1)) {
             for (int i = 0; i < batch.size(); i++) {
                 deliver(batch.get(i));
                 sent++;
@@ -265,7 +277,9 @@ public final class DeliveringReplies {
 
     private void retryOrGiveUp(OutboxEntry entry, String reason, Duration hint) {
         int attempt = entry.attempts() + 1;
-        if (attempt >= policy.maxAttempts()) {
+        boolean waitedLongEnough = entry.createdAt() == null
+                || !clock.instant().isBefore(entry.createdAt().plus(policy.keepTrying()));
+        if (attempt >= policy.maxAttempts() && waitedLongEnough) {
             fail(entry, "gave up after " + attempt + " attempts: " + reason, false);
             return;
         }

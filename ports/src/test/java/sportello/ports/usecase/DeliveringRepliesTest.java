@@ -253,4 +253,62 @@ class DeliveringRepliesTest {
         replies.deliverDue();
         assertThat(channel.sent()).hasSize(2);
     }
+
+    @Test
+    void whileOneReplyIsBeingSent_theOthersAreNotMarkedAsBeingSent_soACrashPutsOnlyThatOneInDoubt() {
+        storage.enqueue(id, Author.STAFF, "secondo", null, clock.instant());
+        storage.enqueue(id, Author.STAFF, "terzo", null, clock.instant());
+        var underWay = new java.util.ArrayList<Integer>();
+        var watching = new sportello.ports.out.Channel() {
+            @Override
+            public SendResult send(sportello.domain.customer.Customer to, String text, String correlation) {
+                underWay.add(storage.interruptedSends().size()); // what a crash right now would leave in doubt
+                return new SendResult.Accepted("wamid." + text);
+            }
+
+            @Override
+            public void markRead(String channelAccount, String channelMessageId) {}
+        };
+
+        new DeliveringReplies(storage, storage, watching, clock, policy, new RecordingEvents()).deliverDue();
+
+        assertThat(underWay).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void channelOutageOfHalfAMinute_delaysTheReply_neverFailsIt() {
+        var patient = new DeliveringReplies(
+                storage, storage, channel, clock, DeliveringReplies.Policy.DEFAULT, new RecordingEvents());
+        for (int i = 0; i < 12; i++) {
+            channel.thenAnswer(new SendResult.RetryLater("503 Service Unavailable", Duration.ZERO));
+        }
+        channel.thenAnswer(new SendResult.Accepted("wamid.after-the-outage"));
+
+        for (int i = 0; i < 40 && reply().delivery().state() != DeliveryState.SENT; i++) {
+            patient.deliverDue();
+            clock.advance(Duration.ofMinutes(2));
+        }
+
+        assertThat(reply().delivery().state()).isEqualTo(DeliveryState.SENT);
+        assertThat(channel.sent()).hasSize(13);
+        assertThat(storage.byId(id).orElseThrow().attention().isNeeded()).isFalse();
+    }
+
+    @Test
+    void failuresForLongerThanThePolicyKeepsTrying_giveUp_andFlagForStaff() {
+        var patient = new DeliveringReplies(
+                storage, storage, channel, clock, DeliveringReplies.Policy.DEFAULT, new RecordingEvents());
+        for (int i = 0; i < 400; i++) {
+            channel.thenAnswer(new SendResult.RetryLater("503 Service Unavailable", Duration.ZERO));
+        }
+
+        for (int i = 0; i < 400 && reply().delivery().state() != DeliveryState.FAILED; i++) {
+            patient.deliverDue();
+            clock.advance(Duration.ofMinutes(2));
+        }
+
+        assertThat(reply().delivery().state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(clock.instant()).isAfter(TestMessages.T0.plus(DeliveringReplies.Policy.DEFAULT.keepTrying()));
+        assertThat(storage.byId(id).orElseThrow().attention().isNeeded()).isTrue();
+    }
 }

@@ -33,7 +33,7 @@ public final class PostgresOutbox implements Outbox {
     static final String CLAIM = "WITH due AS (SELECT m.seq FROM message m"
             + " WHERE m.send_state IN ('queued', 'in_doubt') AND m.due_at <= :now"
             + " AND NOT EXISTS (SELECT 1 FROM message s WHERE s.conversation_id = m.conversation_id"
-            + " AND s.send_state = 'sending' AND s.claimed_by <> :me AND s.claimed_by IN " + Presence.ALIVE + ")"
+            + " AND s.send_state = 'sending' AND s.claimed_by IN " + Presence.ALIVE + ")"
             + " ORDER BY m.due_at, m.seq LIMIT :limit FOR UPDATE OF m SKIP LOCKED)"
             + " UPDATE message SET send_state = 'sending', claimed_by = :me FROM due WHERE message.seq = due.seq"
             + " RETURNING message.id";

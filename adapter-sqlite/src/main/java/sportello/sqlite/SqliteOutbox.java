@@ -29,7 +29,10 @@ public final class SqliteOutbox implements Outbox {
 
     /** Due entries, oldest due first; served by the index {@code message_send_due}. */
     static final String DUE = OutboxEntryMapper.SELECT
-            + " WHERE m.send_state IN ('queued', 'in_doubt') AND m.due_at <= :now ORDER BY m.due_at, m.seq LIMIT :limit";
+            + " WHERE m.send_state IN ('queued', 'in_doubt') AND m.due_at <= :now"
+            + " AND NOT EXISTS (SELECT 1 FROM message s WHERE s.send_state = 'sending'"
+            + " AND s.conversation_id = m.conversation_id)"
+            + " ORDER BY m.due_at, m.seq LIMIT :limit";
 
     private static final OutboxEntryMapper ENTRIES = new OutboxEntryMapper();
 

@@ -37,23 +37,27 @@ class ConcurrencyTest {
 
     @Test
     void eightSendersClaimingTogether_claimEachEntryExactlyOnce() throws Exception {
-        var conversation = storage.conversationWith("c1", giulia()).id();
-        for (int i = 0; i < 200; i++) {
-            storage.outbox().enqueue(conversation, Author.STAFF, "messaggio " + i, null, T0.plusMillis(i));
+        for (int c = 0; c < 25; c++) {
+            var conversation = storage.conversationWith("c" + c, giulia()).id();
+            for (int i = 0; i < 8; i++) {
+                storage.outbox().enqueue(conversation, Author.STAFF, "messaggio " + i, null, T0.plusMillis(i));
+            }
         }
         var claimed = new ConcurrentLinkedQueue<String>();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
         runTogether(() -> {
-            List<OutboxEntry> batch;
-            do {
-                batch = storage.outbox().claimDue(T0.plusSeconds(1), 7);
-                batch.forEach(entry -> claimed.add(entry.id()));
-            } while (!batch.isEmpty());
+            while (claimed.size() < 200 && System.nanoTime() < deadline) {
+                for (OutboxEntry entry : storage.outbox().claimDue(T0.plusSeconds(1), 7)) {
+                    claimed.add(entry.id());
+                    storage.outbox().accepted(entry.id(), "wamid." + entry.id()); // the send ends
+                }
+            }
             return null;
         });
 
         assertThat(claimed).hasSize(200).doesNotHaveDuplicates();
-        assertThat(storage.outbox().interruptedSends()).hasSize(200);
+        assertThat(storage.outbox().unsentCount()).isZero();
     }
 
     @Test

@@ -3,7 +3,6 @@ package sportello.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,8 +14,6 @@ class StalledSendTest {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
 
     @Test
-    @Disabled("bug: the outbox sends one message at a time, so a send Graph does not answer"
-            + " holds back every other reply until the 20 s read timeout (see faults/README.md, Findings)")
     void sendThatGraphNeverAnswers_doesNotHoldBackAnotherCustomersReply() {
         try (var rig = Rig.started("stalled-send", 9)) {
             var stalled = rig.newCustomer();

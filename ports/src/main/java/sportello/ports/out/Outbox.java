@@ -36,7 +36,11 @@ public interface Outbox {
     /** Whether an answer to this customer message was already queued. */
     boolean hasReplyTo(String inReplyTo);
 
-    /** Takes queued entries that are due and marks them as being sent, so no other worker sends them too. */
+    /**
+     * Takes queued entries that are due and marks them as being sent, so no other worker sends them too. An entry
+     * of a conversation that has an entry being sent is not taken until that one is done, so senders working side by
+     * side keep each conversation's messages in order.
+     */
     List<OutboxEntry> claimDue(Instant now, int limit);
 
     /** The channel accepted the message under this id. */

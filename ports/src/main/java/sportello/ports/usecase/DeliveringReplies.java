@@ -3,7 +3,10 @@ package sportello.ports.usecase;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sportello.ports.in.RaiseAlert;
@@ -29,6 +32,10 @@ public final class DeliveringReplies {
     static final Duration BLOCKED_PAUSE = Duration.ofMinutes(1);
     /** How often a round also looks for sends another instance was cut off in (several instances, one database). */
     static final Duration RECOVERY_INTERVAL = Duration.ofMinutes(1);
+    /** Conversations sent to at once; the channel's own pacing still bounds the messages per second. */
+    static final int SENDERS = 8;
+    /** While sends are under way and nothing else is due, how often to look for newly queued replies. */
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(200);
 
     private final Outbox outbox;
     private final Conversations conversations;
@@ -40,6 +47,7 @@ public final class DeliveringReplies {
     private final Metrics metrics;
     private volatile java.time.Instant pausedUntil = java.time.Instant.MIN;
     private final java.util.Queue<Unrecorded> unrecorded = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean blocked; // the channel refused everything last time; true until a send goes through
     private java.time.Instant nextRecovery = java.time.Instant.MIN; // only the sending thread reads or writes it
 
     /**
@@ -98,27 +106,53 @@ public final class DeliveringReplies {
         this.metrics = metrics;
     }
 
-    /** Sends every entry that is due now; while the channel is blocked, only one now and then. */
+    /**
+     * Sends every entry that is due now, up to {@link #SENDERS} conversations at once (the outbox never hands out a
+     * second entry of a conversation while one is being sent, so each conversation's replies keep their order, and a
+     * send the channel is slow to answer holds back only its own conversation); while the channel is blocked, only
+     * one now and then. Returns how many were sent.
+     */
     public int deliverDue() {
-        int sent = 0;
         recordUnrecorded();
         recoverNowAndThen();
-        if (paused()) {
-            return sent;
-        }
-        // One at a time: a claim marks the entry as being sent, and after a crash every entry so marked is in doubt,
-        // so claiming more than the send under way would hold back replies the channel never saw.
-        for (var batch = outbox.claimDue(clock.instant(), 1);
-                !batch.isEmpty();
-                batch = outbox.claimDue(clock.instant(), 1)) {
-            for (int i = 0; i < batch.size(); i++) {
-                deliver(batch.get(i));
-                sent++;
-                if (paused()) {
-                    putBack(batch.subList(i + 1, batch.size()));
-                    return sent;
+        int width = blocked ? 1 : SENDERS; // a blocked channel is probed with one message, not eight
+        int sent = 0;
+        int underWay = 0;
+        var finished = new LinkedBlockingQueue<String>();
+        try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (true) {
+                for (; underWay >= width; underWay--) {
+                    finished.take();
                 }
+                // One at a time: a claim marks the entry as being sent, and after a crash every entry so marked is in
+                // doubt, so claiming more than the sends under way would hold back replies that were never sent.
+                var claimed = paused() ? List.<OutboxEntry>of() : outbox.claimDue(clock.instant(), 1);
+                if (claimed.isEmpty()) {
+                    if (underWay == 0) {
+                        break;
+                    }
+                    // a send that ends may free the next message of its conversation, and new replies may be queued
+                    // meanwhile: look again soon rather than wait for a send the channel is slow to answer
+                    if (finished.poll(LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS) != null) {
+                        underWay--;
+                    }
+                    continue;
+                }
+                var entry = claimed.getFirst();
+                underWay++;
+                sent++;
+                senders.submit(() -> {
+                    try {
+                        deliver(entry);
+                    } catch (RuntimeException e) {
+                        log.error("Sending outbox entry {} failed unexpectedly; it is retried", entry.id(), e);
+                    } finally {
+                        finished.add(entry.id());
+                    }
+                });
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the sends under way finish before close returns
         }
         return sent;
     }
@@ -126,19 +160,6 @@ public final class DeliveringReplies {
     /** Whether sending is paused because the channel is blocked. */
     public boolean paused() {
         return clock.instant().isBefore(pausedUntil);
-    }
-
-    private void putBack(java.util.List<OutboxEntry> unsent) {
-        for (OutboxEntry entry : unsent) {
-            try {
-                outbox.retryAt(entry.id(), pausedUntil, "waiting: sending is paused");
-            } catch (StorageUnavailable e) {
-                unrecorded.add(new Unrecorded(
-                        entry,
-                        new Channel.SendResult.RetryLater(
-                                "waiting: sending is paused", Duration.between(clock.instant(), pausedUntil))));
-            }
-        }
     }
 
     /**
@@ -241,6 +262,7 @@ public final class DeliveringReplies {
     private void recordOutcome(OutboxEntry entry, Channel.SendResult result) {
         switch (result) {
             case Channel.SendResult.Accepted(var channelMessageId) -> {
+                blocked = false;
                 outbox.accepted(entry.id(), channelMessageId);
                 alerts.resolve(REFUSED_ALERT);
                 alerts.resolve(BLOCKED_ALERT);
@@ -258,6 +280,7 @@ public final class DeliveringReplies {
 
     /** Nothing is lost while blocked: the message waits, and sending resumes by itself once the cause is fixed. */
     private void pause(OutboxEntry entry, String reason) {
+        blocked = true;
         pausedUntil = clock.instant().plus(BLOCKED_PAUSE);
         log.error("CRITICAL: sending paused, messages are kept and retried every minute: {}", reason);
         alerts.raise(BLOCKED_ALERT, "Sending to customers is paused", reason);

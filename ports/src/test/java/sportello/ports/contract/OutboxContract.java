@@ -101,6 +101,22 @@ public abstract class OutboxContract {
     }
 
     @Test
+    void whileOneMessageOfAConversationIsBeingSent_itsNextOneIsNotClaimed() {
+        var first = storage.outbox().enqueue(id, Author.STAFF, "uno", null, T0);
+        var second = storage.outbox().enqueue(id, Author.STAFF, "due", null, T0.plusMillis(1));
+
+        assertThat(storage.outbox().claimDue(T0.plusSeconds(1), 1))
+                .extracting(e -> e.id())
+                .containsExactly(first.id());
+        assertThat(storage.outbox().claimDue(T0.plusSeconds(1), 10)).isEmpty();
+
+        storage.outbox().accepted(first.id(), "wamid.uno");
+        assertThat(storage.outbox().claimDue(T0.plusSeconds(1), 10))
+                .extracting(e -> e.id())
+                .containsExactly(second.id());
+    }
+
+    @Test
     void templateWithHeaderAndButtons_isClaimedWithAllItsValues() {
         var template = new sportello.domain.conversation.TemplateMessage(
                 "traccia_spedizione",

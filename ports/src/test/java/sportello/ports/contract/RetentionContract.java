@@ -119,6 +119,8 @@ public abstract class RetentionContract {
         assertThat(storage.outbox().interruptedSends())
                 .singleElement()
                 .satisfies(e -> assertThat(e.text()).isEqualTo("In coda"));
+        var interrupted = storage.outbox().interruptedSends().getFirst();
+        storage.outbox().inDoubt(interrupted.id(), NOW.plusSeconds(300), "interrupted by a restart");
         assertThat(storage.outbox().claimDue(NOW, 10))
                 .singleElement()
                 .satisfies(e -> assertThat(e.text()).isEqualTo("Ancora in coda"));

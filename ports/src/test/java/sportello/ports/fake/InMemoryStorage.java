@@ -752,8 +752,13 @@ public final class InMemoryStorage
 
     @Override
     public synchronized List<OutboxEntry> claimDue(Instant now, int limit) {
+        var beingSent = outgoing.values().stream()
+                .filter(o -> o.state == SendState.SENDING)
+                .map(o -> o.conversation)
+                .collect(java.util.stream.Collectors.toSet());
         var due = outgoing.values().stream()
                 .filter(o -> (o.state == SendState.QUEUED || o.state == SendState.IN_DOUBT) && !o.dueAt.isAfter(now))
+                .filter(o -> !beingSent.contains(o.conversation))
                 .sorted(Comparator.comparing((Outgoing o) -> o.dueAt))
                 .limit(limit)
                 .toList();

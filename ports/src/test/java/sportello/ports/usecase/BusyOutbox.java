@@ -27,7 +27,7 @@ final class BusyOutbox implements Outbox {
     }
 
     @Override
-    public void accepted(String entryId, String channelMessageId) {
+    public synchronized void accepted(String entryId, String channelMessageId) {
         if (busyAccepts > 0) {
             busyAccepts--;
             throw new StorageUnavailable("the database has been busy for 5 s", null);
@@ -83,7 +83,7 @@ final class BusyOutbox implements Outbox {
     }
 
     @Override
-    public Optional<String> channelIdFromStatusReports(String entryId) {
+    public synchronized Optional<String> channelIdFromStatusReports(String entryId) {
         if (busyReads > 0) {
             busyReads--;
             throw new StorageUnavailable("the database has been busy for 5 s", null);

@@ -110,16 +110,20 @@ class DeliveringRepliesTest {
 
     @Test
     void storageFailingBeforeASend_leavesTheRestOfTheBatchGoing_andTheEntryIsSentLater() {
-        storage.enqueue(id, Author.STAFF, "secondo", null, clock.instant());
+        var other = new ConversationId("c2");
+        storage.save(Conversation.start(other, TestMessages.marco())
+                .receive("m-in-2", text(TestMessages.marco(), "wamid.in-2", "Salve"), ProfileSchema.standard())
+                .conversation());
+        storage.enqueue(other, Author.STAFF, "secondo", null, clock.instant());
         var busy = new DeliveringReplies(
                 new BusyOutbox(storage, 0, 1), storage, channel, clock, policy, new RecordingEvents());
 
         busy.deliverDue();
 
-        assertThat(channel.sent()).extracting(s -> s.text()).containsExactly("secondo");
+        assertThat(channel.sent()).hasSize(1); // the other conversation's reply went out; the one that failed waits
         clock.advance(Duration.ofSeconds(5));
         busy.deliverDue();
-        assertThat(channel.sent()).extracting(s -> s.text()).containsExactly("secondo", "Buongiorno!");
+        assertThat(channel.sent()).extracting(s -> s.text()).containsExactlyInAnyOrder("secondo", "Buongiorno!");
         assertThat(storage.unsentCount()).isZero();
     }
 
@@ -310,5 +314,44 @@ class DeliveringRepliesTest {
         assertThat(reply().delivery().state()).isEqualTo(DeliveryState.FAILED);
         assertThat(clock.instant()).isAfter(TestMessages.T0.plus(DeliveringReplies.Policy.DEFAULT.keepTrying()));
         assertThat(storage.byId(id).orElseThrow().attention().isNeeded()).isTrue();
+    }
+
+    @Test
+    void aSendTheChannelIsSlowToAnswer_holdsBackOnlyItsOwnConversation() throws Exception {
+        var other = new ConversationId("c2");
+        storage.save(Conversation.start(other, TestMessages.marco())
+                .receive("m-in-2", text(TestMessages.marco(), "wamid.in-2", "Salve"), ProfileSchema.standard())
+                .conversation());
+        storage.enqueue(other, Author.BOT, "Buonasera Marco", "m-in-2", clock.instant());
+        var giuliaHangs = new java.util.concurrent.CountDownLatch(1);
+        var marcoServed = new java.util.concurrent.CountDownLatch(1);
+        var slowForGiulia = new sportello.ports.out.Channel() {
+            @Override
+            public SendResult send(sportello.domain.customer.Customer to, String text, String correlation) {
+                try {
+                    if (to.equals(giulia())) {
+                        giuliaHangs.await(); // Graph does not answer this one for a while
+                    } else {
+                        marcoServed.countDown();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new SendResult.Accepted("wamid." + correlation);
+            }
+
+            @Override
+            public void markRead(String channelAccount, String channelMessageId) {}
+        };
+        var round = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> new DeliveringReplies(storage, storage, slowForGiulia, clock, policy, new RecordingEvents())
+                        .deliverDue());
+
+        boolean marcoWhileGiuliaHangs = marcoServed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        giuliaHangs.countDown();
+
+        assertThat(marcoWhileGiuliaHangs).isTrue();
+        assertThat(round.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(storage.unsentCount()).isZero();
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
+import sportello.sql.Timestamps;
 
 /**
  * Calendar days in a time zone as UTC bounds: day {@code i} runs from {@code bounds[i]} (included) to

@@ -5,6 +5,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import sportello.domain.conversation.CustomerMessage;
 import sportello.domain.conversation.StatusReport;
+import sportello.sql.AttachmentColumns;
+import sportello.sql.IncomingDelivery;
+import sportello.sql.PricingColumns;
+import sportello.sql.Timestamps;
 
 /**
  * Writes a webhook delivery with its messages and status reports: one insert for the delivery, then one batched

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import sportello.ports.out.StorageUnavailable;
+import sportello.sql.MediaWriteFailures;
 
 /**
  * The media directory on disk: writes files whole or not at all, and names them. A name is the SHA-256 of the media

@@ -25,6 +25,8 @@ import sportello.ports.out.AnalyticsReport;
 import sportello.ports.out.AnalyticsReport.DayCount;
 import sportello.ports.out.AnalyticsReport.DayUsage;
 import sportello.ports.out.AnalyticsReport.ReasonCount;
+import sportello.sql.PricingColumns;
+import sportello.sql.ResponseTimeFigures;
 
 /**
  * Analytics computed in PostgreSQL from the messages, the customers' turns, the attention log, the model usage and the

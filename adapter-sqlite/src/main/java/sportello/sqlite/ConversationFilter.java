@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import sportello.domain.conversation.ServiceWindow;
 import sportello.ports.out.ConversationQuery;
+import sportello.sql.Timestamps;
 
 /**
  * A {@link ConversationQuery} as SQL over the {@code conversation} row. Every term reads a column of the index

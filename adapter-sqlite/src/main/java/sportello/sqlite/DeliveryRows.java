@@ -6,6 +6,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import sportello.domain.conversation.CustomerMessage;
 import sportello.domain.conversation.StatusReport;
+import sportello.sql.AttachmentColumns;
+import sportello.sql.IncomingDelivery;
+import sportello.sql.PricingColumns;
+import sportello.sql.Timestamps;
 
 /**
  * Writes webhook deliveries with their messages and status reports: three batched statements for any number of

@@ -2,6 +2,7 @@ package sportello.sqlite;
 
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import sportello.sql.PricingColumns;
 
 /**
  * Keeps what forgotten messages and erased customers contributed to the analytics, as anonymous counts per 15-minute

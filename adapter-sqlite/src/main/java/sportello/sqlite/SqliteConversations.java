@@ -21,6 +21,16 @@ import sportello.domain.profile.ProfileValue;
 import sportello.ports.out.ConversationQuery;
 import sportello.ports.out.ConversationSummary;
 import sportello.ports.out.Conversations;
+import sportello.sql.AttachmentColumns;
+import sportello.sql.ConversationRow;
+import sportello.sql.CustomerTurns;
+import sportello.sql.LastMessage;
+import sportello.sql.ProfileRow;
+import sportello.sql.StatusReportMapper;
+import sportello.sql.StoredMessage;
+import sportello.sql.SummaryRow;
+import sportello.sql.Timeline;
+import sportello.sql.Timestamps;
 
 /**
  * Conversations in SQLite: header, messages (shared with the outbox) and profile, read back as one aggregate.

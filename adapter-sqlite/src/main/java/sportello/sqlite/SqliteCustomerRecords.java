@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import sportello.domain.conversation.ConversationId;
 import sportello.ports.out.CustomerRecords;
+import sportello.sql.Timestamps;
 
 /**
  * The GDPR rights of access and erasure in SQLite.

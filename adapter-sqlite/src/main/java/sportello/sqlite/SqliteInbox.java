@@ -7,6 +7,9 @@ import sportello.domain.conversation.StatusReport;
 import sportello.ports.out.Inbox;
 import sportello.ports.out.InboxEntry;
 import sportello.ports.out.RawDelivery;
+import sportello.sql.Backlog;
+import sportello.sql.InboxEntryMapper;
+import sportello.sql.IncomingDelivery;
 
 /**
  * The durable inbox in SQLite: a delivery is committed (WAL, synchronous FULL) before its webhook is answered.

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import sportello.ports.out.MediaStore;
 import sportello.ports.out.StorageUnavailable;
 import sportello.ports.out.StoredMedia;
+import sportello.sql.MediaRow;
+import sportello.sql.Timestamps;
 
 /**
  * Customer files in one directory beside the database (DATA_DIR/media), each described by a {@code media_file} row.

@@ -14,6 +14,14 @@ import sportello.domain.conversation.MessageKind;
 import sportello.domain.conversation.TemplateMessage;
 import sportello.ports.out.Outbox;
 import sportello.ports.out.OutboxEntry;
+import sportello.sql.Backlog;
+import sportello.sql.CustomerTurns;
+import sportello.sql.LastMessage;
+import sportello.sql.OutboxEntryMapper;
+import sportello.sql.SendState;
+import sportello.sql.TemplateColumns;
+import sportello.sql.Timeline;
+import sportello.sql.Timestamps;
 
 /**
  * The outbox in SQLite. An entry is the outbound {@code message} row itself, so the conversation shows a reply

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import sportello.ports.out.Retention;
+import sportello.sql.LastMessage;
+import sportello.sql.Timestamps;
 
 /**
  * Retention in SQLite: forgets what is older than the business keeps, in batches of {@value #BATCH} rows, each its own

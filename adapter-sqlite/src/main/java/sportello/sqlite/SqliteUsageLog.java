@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import sportello.domain.conversation.ConversationId;
 import sportello.ports.out.Usage;
 import sportello.ports.out.UsageLog;
+import sportello.sql.Timestamps;
 
 /** The model's consumption in SQLite, one {@code model_usage} row per call, the cost kept as exact decimal text. */
 public final class SqliteUsageLog implements UsageLog {

@@ -28,6 +28,7 @@ import sportello.domain.conversation.StatusReport;
 import sportello.ports.out.InboxEntry;
 import sportello.ports.out.RawDelivery;
 import sportello.ports.out.StorageUnavailable;
+import sportello.sql.Timestamps;
 
 /**
  * Webhook deliveries stored at the same time share one commit, and each caller still learns exactly what became of

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sportello.sql.JsonStringArray;
 
 /** Template parameters are kept as JSON array text: anything goes in, the same comes out, and SQLite agrees. */
 class JsonStringArrayTest {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sportello.sql.MediaWriteFailures;
 
 /** A failed write of a media file says what the operator can do about it. */
 class MediaWriteFailuresTest {

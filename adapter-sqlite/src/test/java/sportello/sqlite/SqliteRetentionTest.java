@@ -27,6 +27,7 @@ import sportello.domain.customer.Customer;
 import sportello.domain.profile.ProfileSchema;
 import sportello.ports.fake.TestMessages;
 import sportello.ports.out.RawDelivery;
+import sportello.sql.Timestamps;
 
 /** What retention leaves in the tables: the rows it must keep, none of the ones it must forget. */
 class SqliteRetentionTest {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sportello.domain.conversation.DeliveryState;
 import sportello.domain.conversation.Pricing;
 import sportello.domain.conversation.StatusReport;
+import sportello.sql.StatusReportMapper;
 
 /** Status reports are kept one per message and state, without losing what a repeat adds. */
 class StatusReportTest {

@@ -183,6 +183,11 @@ public final class SqliteDatabase implements AutoCloseable {
      * the file and fails the same way instead of writing where nobody will find it.
      */
     public boolean isWritable() {
+        return writeProblem().isEmpty();
+    }
+
+    /** Why a write cannot be committed now, in words that say what to do; empty when it can (see isWritable). */
+    public java.util.Optional<String> writeProblem() {
         try {
             awaitWriteTurn("check that the database is writable", WriteTurn.Priority.FIRST);
             try {
@@ -194,10 +199,10 @@ public final class SqliteDatabase implements AutoCloseable {
             } finally {
                 writeTurn.release();
             }
-            return true;
+            return java.util.Optional.empty();
         } catch (StorageUnavailable e) {
             log.warn("storage is not writable: {}", e.getMessage());
-            return false;
+            return java.util.Optional.of(e.getMessage());
         }
     }
 
@@ -360,7 +365,8 @@ public final class SqliteDatabase implements AutoCloseable {
             if (!writeTurn.acquire(priority, BUSY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
                 throw new StorageUnavailable(
                         "could not " + action + ": the database has been busy with other writes for "
-                                + BUSY_TIMEOUT_MILLIS + " ms; if this persists, the disk is too slow for the load",
+                                + BUSY_TIMEOUT_MILLIS + " ms; if this persists, another program may hold " + file
+                                + " locked (only one Sportello may use a DATA_DIR), or the disk is too slow for the load",
                         null);
             }
         } catch (InterruptedException e) {

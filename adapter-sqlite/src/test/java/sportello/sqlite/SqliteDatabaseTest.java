@@ -93,6 +93,8 @@ class SqliteDatabaseTest {
         deleteRecursively(file().getParent()); // e.g. the volume was unmounted
 
         assertThat(storage.database().isWritable()).isFalse();
+        assertThat(storage.database().writeProblem())
+                .hasValueSatisfying(problem -> assertThat(problem).contains("DATA_DIR"));
         assertThatThrownBy(() -> storage.inbox()
                         .store(StorageOnFile.raw(), List.of(text(giulia(), "wamid.1", "Ciao")), List.of()))
                 .isInstanceOf(StorageUnavailable.class)

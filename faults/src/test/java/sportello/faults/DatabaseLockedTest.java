@@ -28,6 +28,7 @@ class DatabaseLockedTest {
 
             List<Customer> whileLocked = new ArrayList<>();
             String healthWhileLocked;
+            String databaseWhileLocked;
             String log;
             try (var lock = WriteLockHolder.lock(rig.dataDir.resolve("sportello.db"))) {
                 for (int i = 0; i < 3; i++) {
@@ -46,6 +47,8 @@ class DatabaseLockedTest {
                         "/health database DOWN",
                         () -> rig.api().check("database").equals("DOWN"));
                 healthWhileLocked = HealthView.brief(rig.api().health());
+                databaseWhileLocked =
+                        rig.api().health().at("/checks/database/detail").asText();
                 log = rig.child().log();
             }
 
@@ -75,6 +78,7 @@ class DatabaseLockedTest {
                     all.size(),
                     ledger.answeredOnce());
             assertThat(healthWhileLocked).startsWith("DOWN");
+            assertThat(databaseWhileLocked).as("/health names the cause").contains("locked");
             assertThat(log).as("the log names the cause").containsIgnoringCase("locked");
             assertThat(ledger.notStoredOnce()).isEmpty();
             assertThat(ledger.answeredTwice()).isEmpty();

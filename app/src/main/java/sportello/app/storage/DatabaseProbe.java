@@ -14,10 +14,8 @@ public record DatabaseProbe(SqliteDatabase database) implements HealthProbe {
 
     @Override
     public CheckHealth.Check probe() {
-        return database.isWritable()
-                ? new CheckHealth.Check(CheckHealth.Status.UP, "writable")
-                : new CheckHealth.Check(
-                        CheckHealth.Status.DOWN,
-                        "not writable: check free disk space and permissions of " + database.file());
+        return database.writeProblem()
+                .map(problem -> new CheckHealth.Check(CheckHealth.Status.DOWN, "not writable: " + problem))
+                .orElseGet(() -> new CheckHealth.Check(CheckHealth.Status.UP, "writable"));
     }
 }

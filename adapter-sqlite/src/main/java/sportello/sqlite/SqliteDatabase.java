@@ -543,10 +543,7 @@ public final class SqliteDatabase implements AutoCloseable {
                 log.info("migrated {} to schema version {}", file, result.targetSchemaVersion);
             }
         } catch (FlywayException e) {
-            throw new StorageUnavailable(
-                    "could not migrate the database " + file + ": check that DATA_DIR is writable and has free"
-                            + " space; if a migration failed halfway, restore the file from a backup",
-                    e);
+            throw StorageFailures.migrationFailed(file, e);
         }
     }
 

@@ -9,6 +9,9 @@ import sportello.ports.out.StorageUnavailable;
 /** Turns a database error into a {@link StorageUnavailable} that tells the operator what to do about it. */
 final class StorageFailures {
 
+    /** Locked, read-only, cannot open, disk full, I/O: the machine's state, not the database's content. */
+    private static final java.util.Set<Integer> ENVIRONMENT = java.util.Set.of(5, 6, 8, 10, 13, 14);
+
     private StorageFailures() {}
 
     static StorageUnavailable translate(String action, Path file, JdbiException e) {
@@ -17,6 +20,19 @@ final class StorageFailures {
                 .orElse("the database " + file + " could not be reached: check that DATA_DIR is mounted");
         String detail = sqlite.map(Throwable::getMessage).orElse(e.getMessage());
         return new StorageUnavailable("could not " + action + ": " + advice + " (" + detail + ")", e);
+    }
+
+    /**
+     * A migration that failed: when SQLite says why (read-only, disk full, locked, cannot open), that is what to fix
+     * and nothing was changed; otherwise a migration may have stopped halfway, and the backup is the way back.
+     */
+    static StorageUnavailable migrationFailed(Path file, Exception e) {
+        var advice = sqliteCause(e)
+                .filter(sqlite -> ENVIRONMENT.contains(sqlite.getResultCode().code & 0xff))
+                .map(sqlite -> advice(sqlite, file) + " (" + sqlite.getMessage() + ")")
+                .orElse("check that DATA_DIR is writable and has free space; if a migration failed halfway, restore"
+                        + " the file from a backup");
+        return new StorageUnavailable("could not migrate the database " + file + ": " + advice, e);
     }
 
     private static String advice(SQLiteException e, Path file) {

@@ -57,6 +57,22 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void migrationBlockedByAnotherProgramsLock_saysSo_withoutSendingTheOperatorToTheBackups() throws Exception {
+        Files.createDirectories(file().getParent());
+        try (var other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file());
+                var statement = other.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("BEGIN IMMEDIATE");
+
+            assertThatThrownBy(() -> SqliteDatabase.migrated(file()))
+                    .isInstanceOf(StorageUnavailable.class)
+                    .hasMessageContaining("could not migrate the database")
+                    .hasMessageContaining("locked by another writer")
+                    .hasMessageNotContaining("backup");
+        }
+    }
+
+    @Test
     void secondStart_appliesNoMigrationAgain_andKeepsTheData() {
         var first = StorageOnFile.open(file());
         first.inbox().store(StorageOnFile.raw(), List.of(text(giulia(), "wamid.1", "Ciao")), List.of());

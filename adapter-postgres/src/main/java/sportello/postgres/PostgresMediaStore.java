@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import sportello.ports.out.MediaStore;
 import sportello.ports.out.StorageUnavailable;
 import sportello.ports.out.StoredMedia;
+import sportello.sql.MediaFiles;
 import sportello.sql.MediaRow;
 import sportello.sql.Timestamps;
 
@@ -50,7 +51,7 @@ public final class PostgresMediaStore implements MediaStore {
      */
     public PostgresMediaStore(PostgresDatabase database, Path directory, InstantSource clock) {
         this.database = Objects.requireNonNull(database, "database");
-        this.files = new MediaFiles(Objects.requireNonNull(directory, "directory"));
+        this.files = new MediaFiles(Objects.requireNonNull(directory, "directory"), MediaFiles.SHARED_UNFINISHED_AFTER);
         this.clock = Objects.requireNonNull(clock, "clock");
         deleteUnfinished();
     }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import sportello.ports.out.MediaStore;
 import sportello.ports.out.StorageUnavailable;
 import sportello.ports.out.StoredMedia;
+import sportello.sql.MediaFiles;
 import sportello.sql.MediaRow;
 import sportello.sql.Timestamps;
 
@@ -47,7 +48,7 @@ public final class SqliteMediaStore implements MediaStore {
      */
     public SqliteMediaStore(SqliteDatabase database, Path directory, InstantSource clock) {
         this.database = Objects.requireNonNull(database, "database");
-        this.files = new MediaFiles(Objects.requireNonNull(directory, "directory"));
+        this.files = new MediaFiles(Objects.requireNonNull(directory, "directory"), java.time.Duration.ZERO);
         this.clock = Objects.requireNonNull(clock, "clock");
         deleteUnfinished();
     }

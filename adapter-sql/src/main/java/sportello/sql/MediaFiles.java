@@ -1,4 +1,4 @@
-package sportello.sqlite;
+package sportello.sql;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import sportello.ports.out.StorageUnavailable;
-import sportello.sql.MediaWriteFailures;
 
 /**
  * The media directory on disk: writes files whole or not at all, and names them. A name is the SHA-256 of the media
@@ -25,22 +26,30 @@ import sportello.sql.MediaWriteFailures;
  * NUL) can name a path outside the directory, and each save gets a new file, so a file never changes once it is
  * named in the database.
  */
-final class MediaFiles {
+public final class MediaFiles {
 
     private static final Pattern STORED = Pattern.compile("[0-9a-f]{64}-[0-9a-f]{32}");
     private static final Pattern TEMPORARY = Pattern.compile("upload-[0-9a-f]{32}\\.part");
     private static final HexFormat HEX = HexFormat.of();
     private static final int BUFFER_BYTES = 64 * 1024;
 
+    /**
+     * How long a temporary file must be left untouched to count as abandoned when instances share the directory:
+     * far longer than any download. A single instance opening the directory knows every temporary file is abandoned.
+     */
+    public static final Duration SHARED_UNFINISHED_AFTER = Duration.ofHours(1);
+
     private final Path directory;
+    private final Duration unfinishedAfter;
     private final SecureRandom random = new SecureRandom();
 
     /** A file written completely under a temporary name, with what was measured while writing it. */
-    record Written(Path temporary, long size, String sha256) {}
+    public record Written(Path temporary, long size, String sha256) {}
 
     /** Creates the directory if needed. */
-    MediaFiles(Path directory) {
+    public MediaFiles(Path directory, Duration unfinishedAfter) {
         this.directory = directory.toAbsolutePath().normalize();
+        this.unfinishedAfter = unfinishedAfter;
         try {
             Files.createDirectories(this.directory);
         } catch (IOException e) {
@@ -51,7 +60,7 @@ final class MediaFiles {
         }
     }
 
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
@@ -60,7 +69,7 @@ final class MediaFiles {
      * reading {@code content} propagate as they are; errors writing say what the operator can do. Either way the
      * temporary file is gone.
      */
-    Written write(InputStream content) throws IOException {
+    public Written write(InputStream content) throws IOException {
         Path temporary = directory.resolve("upload-" + randomHex() + ".part");
         try (var channel = open(temporary)) {
             var digest = sha256();
@@ -83,7 +92,7 @@ final class MediaFiles {
      * Renames a written file to a new final name for {@code mediaId} in one atomic step, and syncs the directory so
      * the name is on disk before a database row refers to it. Returns the name.
      */
-    String publish(Written written, String mediaId) throws IOException {
+    public String publish(Written written, String mediaId) throws IOException {
         String name = HEX.formatHex(sha256().digest(mediaId.getBytes(StandardCharsets.UTF_8))) + "-" + randomHex();
         Path target = directory.resolve(name);
         try {
@@ -98,11 +107,11 @@ final class MediaFiles {
     }
 
     /** Whether {@code name} is a file of this directory that exists. */
-    boolean exists(String name) {
+    public boolean exists(String name) {
         return isStoredName(name) && Files.isRegularFile(directory.resolve(name));
     }
 
-    InputStream read(String name) throws IOException {
+    public InputStream read(String name) throws IOException {
         if (!isStoredName(name)) {
             throw new NoSuchFileException(name, null, "not a media file name");
         }
@@ -110,29 +119,34 @@ final class MediaFiles {
     }
 
     /** Deletes a stored file; one already gone is fine. */
-    void delete(String name) throws IOException {
+    public void delete(String name) throws IOException {
         if (isStoredName(name)) {
             Files.deleteIfExists(directory.resolve(name));
         }
     }
 
     /** Deletes a file after {@code failure}, to which a failure to delete it is added. */
-    void discard(String name, Throwable failure) {
+    public void discard(String name, Throwable failure) {
         if (isStoredName(name)) {
             discard(directory.resolve(name), failure);
         }
     }
 
     /**
-     * Deletes the temporary files that writes interrupted by a crash left behind. Stored files without a row are left
+     * Deletes the temporary files that writes interrupted by a crash left behind, once untouched for
+     * {@code unfinishedAfter}: instances sharing the media directory (as they share the database) open it while
+     * others are writing, and a write in progress touches its file all the time. Stored files without a row are left
      * alone: they are never served, and they may be the only copy of a customer's file when the database was restored
      * from a backup or replaced by mistake. Returns how many were deleted.
      */
-    int deleteUnfinished() throws IOException {
+    public int deleteUnfinished() throws IOException {
         int deleted = 0;
+        var cutoff = Instant.now().minus(unfinishedAfter);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
-                if (TEMPORARY.matcher(entry.getFileName().toString()).matches() && Files.deleteIfExists(entry)) {
+                if (TEMPORARY.matcher(entry.getFileName().toString()).matches()
+                        && Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)
+                        && Files.deleteIfExists(entry)) {
                     deleted++;
                 }
             }

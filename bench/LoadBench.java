@@ -62,7 +62,7 @@ public final class LoadBench {
         DEFAULTS.put("warmup", "1000"); // unmeasured webhooks and health requests before the ack run
         DEFAULTS.put("e2e-messages", "500");
         DEFAULTS.put("e2e-rate", "20"); // messages per second
-        DEFAULTS.put("rate", "1000"); // sustained: webhooks per second, open loop
+        DEFAULTS.put("rate", "1000"); // sustained: webhooks per second, open loop; a list (200,400) runs one scenario per rate
         DEFAULTS.put("duration", "60"); // sustained: seconds
         DEFAULTS.put("max-in-flight", "512"); // open loop: harness-side cap on concurrent requests
         DEFAULTS.put("shed-after-ms", "1000"); // open loop: a request with no free slot this long after its due time is dropped
@@ -73,6 +73,10 @@ public final class LoadBench {
         DEFAULTS.put("drain-timeout", "600"); // seconds to wait for the backlog to drain
         DEFAULTS.put("heap-every", "10"); // seconds between jcmd GC.heap_info samples (0 = never)
         DEFAULTS.put("openai-fixture", "/work/shared/reference/fixtures/openai/response-text.json");
+        DEFAULTS.put("instances", "1"); // Sportello children sharing the database, webhooks round-robin over them
+        DEFAULTS.put("jvm-options", ""); // extra JVM options for the children, space separated (before -jar)
+        DEFAULTS.put("pg-bin", ""); // PostgreSQL bin dir: the harness runs its own throwaway server, a new database per scenario
+        DEFAULTS.put("database-url", ""); // existing PostgreSQL (postgresql://...): schema public dropped and recreated per scenario
     }
 
     static Map<String, String> opts;
@@ -113,16 +117,22 @@ public final class LoadBench {
                 + System.getProperty("java.home") + "), " + Runtime.getRuntime().availableProcessors() + " cpus");
         log("options " + opts);
         log("load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        Database.init(out);
+        log("children: " + intOpt("instances") + " instance(s), storage " + Database.describe() + ", JVM options ["
+                + opts.get("jvm-options").trim() + "]");
         for (String s : opts.get("scenarios").split(",")) {
             switch (s.trim()) {
                 case "ack" -> ack();
                 case "e2e" -> e2e();
-                case "sustained" -> sustained();
+                case "sustained" -> {
+                    for (String r : opts.get("rate").split(",")) sustained(Integer.parseInt(r.trim()));
+                }
                 case "slow" -> slow();
                 default -> throw new IllegalArgumentException("unknown scenario " + s);
             }
         }
         log("load average at end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        Database.stop();
         log("");
         log("==== SUMMARY ====");
         SUMMARY.forEach(LoadBench::log);
@@ -139,10 +149,11 @@ public final class LoadBench {
             Webhooks hooks = new Webhooks(2, n);
             env.mem.phase("warmup");
             closedLoop(clients, warm, warmHooks::request, warmHooks);
-            closedLoop(clients, warm, i -> healthRequest(env.child.port));
+            closedLoop(clients, warm, i -> healthRequest(env.port(i)));
             env.drain(acked(warmHooks), "warmup");
+            logErrorKinds("warm-up webhook");
             env.mem.phase("health");
-            Result health = closedLoop(clients, n, i -> healthRequest(env.child.port));
+            Result health = closedLoop(clients, n, i -> healthRequest(env.port(i)));
             log("GET /health: " + health);
             env.mem.phase("ack");
             Result ack = closedLoop(clients, n, hooks::request, hooks);
@@ -169,6 +180,7 @@ public final class LoadBench {
             env.mem.phase("warmup");
             openLoop(50, 100, warmHooks);
             env.drain(acked(warmHooks), "warmup");
+            logErrorKinds("warm-up webhook");
             Webhooks hooks = new Webhooks(3, n);
             env.mem.phase("e2e");
             Result sent = openLoop(rate, n, hooks);
@@ -193,30 +205,47 @@ public final class LoadBench {
         }
     }
 
-    static void sustained() throws Exception {
-        int rate = intOpt("rate"), secs = intOpt("duration"), n = rate * secs;
+    static void sustained(int rate) throws Exception {
+        int secs = intOpt("duration"), n = rate * secs;
         section("3. sustained: " + rate + " webhooks/s for " + secs + " s, open loop");
-        try (var env = Env.start("sustained", 0)) {
+        String name = opts.get("rate").contains(",") ? "sustained-" + rate : "sustained";
+        try (var env = Env.start(name, 0)) {
             Webhooks warmHooks = new Webhooks(1, 500);
             env.mem.phase("warmup");
             openLoop(100, 500, warmHooks);
             env.drain(acked(warmHooks), "warmup");
+            logErrorKinds("warm-up webhook");
             Webhooks hooks = new Webhooks(4, n);
             env.mem.phase("load");
+            long replies0 = env.graph.texts.get(), t0 = System.nanoTime();
+            env.cpu.mark();
             Result sent = openLoop(rate, n, hooks);
+            double loadSecs = (System.nanoTime() - t0) / 1e9;
+            long repliedDuringLoad = env.graph.texts.get() - replies0;
             log("acks: " + sent);
             logErrorKinds("webhook");
-            Backlog after = env.child.backlogOrNull();
+            Backlog after = env.child().backlogOrNull();
             log("backlog right after the load: " + after + ", replies so far " + env.graph.texts.get());
             env.mem.phase("drain");
-            Drain d = env.drain(acked(warmHooks, hooks), "sustained");
+            Drain d = env.drain(acked(warmHooks, hooks), name);
+            double[] cpu = env.cpu.sinceMark();
             Verify v = env.verify(List.of(warmHooks, hooks));
+            long replied = env.graph.texts.get() - replies0;
+            String cpuPerReply = String.format("CPU from load start to drained: sportello %.1f s, postgres %s, harness"
+                            + " %.1f s = %.1f ms of sportello+postgres CPU per reply", cpu[1],
+                    cpu[2] < 0 ? "-" : String.format("%.1f s", cpu[2]), cpu[0],
+                    replied == 0 ? Double.NaN : (cpu[1] + Math.max(0, cpu[2])) * 1000 / replied);
+            log(cpuPerReply);
+            double replyRateLoad = repliedDuringLoad / loadSecs, replyRateAll = replied / (loadSecs + d.ms() / 1000.0);
+            log(String.format("replies: %d during the load (%.0f/s), %d in all = %.0f/s over load + drain",
+                    repliedDuringLoad, replyRateLoad, replied, replyRateAll));
             SUMMARY.add(String.format(
                     "sustained | %d/s x %d s = %d | acked %d = %.0f/s | ack (from intended send time) p50 %.2f ms p99"
-                            + " %.2f ms p99.9 %.2f ms max %.1f ms | service p99 %.2f ms | errors %d, shed %d | backlog at end"
-                            + " of load %s | drain %s | %s | %s",
+                            + " %.2f ms p99.9 %.2f ms max %.1f ms | service p99 %.2f ms | errors %d, shed %d | replies"
+                            + " during load %.0f/s, over load + drain %.0f/s | backlog at end of load %s | drain %s | %s | %s | %s",
                     rate, secs, n, sent.acked(), sent.throughput(), sent.all.p(50), sent.all.p(99), sent.all.p(99.9),
-                    sent.all.max(), sent.service.p(99), sent.errors, sent.shed, after, d, v, env.summary()));
+                    sent.all.max(), sent.service.p(99), sent.errors, sent.shed, replyRateLoad, replyRateAll, after, d,
+                    v, cpuPerReply, env.summary()));
         }
     }
 
@@ -239,7 +268,7 @@ public final class LoadBench {
             Result sent = openLoop(rate, n, hooks);
             log("acks while slow: " + sent);
             logErrorKinds("webhook");
-            Backlog peak = env.child.backlogOrNull();
+            Backlog peak = env.child().backlogOrNull();
             long repliedWhileSlow = env.graph.texts.get() - 200;
             log("backlog at end of slow phase: " + peak + "; replies during it " + repliedWhileSlow
                     + "; max concurrent calls graph " + env.graph.maxInFlight + ", openai " + env.openai.maxInFlight);
@@ -260,20 +289,34 @@ public final class LoadBench {
 
     // ------------------------------------------------------------------------------------------------ environment
 
-    /** Fakes, the child process and the memory sampler of one scenario. */
+    /** Fakes, the child processes (one per instance, sharing the database) and their memory samplers. */
     static final class Env implements AutoCloseable {
         final String name;
         final FakeGraph graph;
         final FakeOpenAi openai;
-        final Child child;
-        final MemSampler mem;
+        final List<Child> children;
+        final List<MemSampler> mems = new ArrayList<>();
+        final MemSampler mem; // the first instance's
+        final CpuMeter cpu;
 
-        Env(String name, FakeGraph graph, FakeOpenAi openai, Child child) {
+        Env(String name, FakeGraph graph, FakeOpenAi openai, List<Child> children) {
             this.name = name;
             this.graph = graph;
             this.openai = openai;
-            this.child = child;
-            this.mem = new MemSampler(child.process.pid(), intOpt("heap-every"));
+            this.children = children;
+            for (Child c : children) mems.add(new MemSampler(c.process.pid(), intOpt("heap-every")));
+            this.mem = new MultiMem(mems);
+            this.cpu = new CpuMeter(children);
+        }
+
+        /** The instance a load balancer would send request i to: round-robin. */
+        int port(int i) {
+            return children.get(i % children.size()).port;
+        }
+
+        /** The backlog is the database's, the same from every instance: ask the first. */
+        Child child() {
+            return children.get(0);
         }
 
         static Env start(String name, int latency) throws Exception {
@@ -282,10 +325,21 @@ public final class LoadBench {
             Path dir = Path.of(opts.get("out"), name);
             deleteTree(dir);
             Files.createDirectories(dir);
-            var child = Child.start(Path.of(opts.get("jar")), dir, graph.port(), openai.port());
-            log(String.format("child pid %d on port %d: /health UP after %d ms (process start -> first UP)",
-                    child.process.pid(), child.port, child.startupMs));
-            return new Env(name, graph, openai, child);
+            String databaseUrl = Database.fresh(name);
+            int n = intOpt("instances");
+            var children = new ArrayList<Child>();
+            // One after the other, as a rolling start would: the first migrates the (fresh) database.
+            for (int k = 1; k <= n; k++) {
+                Path childDir = n == 1 ? dir : dir.resolve("instance-" + k);
+                Files.createDirectories(childDir);
+                Child child = Child.start(Path.of(opts.get("jar")), childDir, graph.port(), openai.port(), databaseUrl);
+                children.add(child);
+                log(String.format("child %d/%d pid %d on port %d: /health UP after %d ms (process start -> first UP)",
+                        k, n, child.process.pid(), child.port, child.startupMs));
+            }
+            int[] ports = children.stream().mapToInt(c -> c.port).toArray();
+            Webhooks.ports = ports;
+            return new Env(name, graph, openai, children);
         }
 
         /** Waits until inbox and outbox are empty and every expected message got its reply (or nothing moves). */
@@ -296,7 +350,7 @@ public final class LoadBench {
             int healthFailures = 0;
             while (System.nanoTime() < deadline) {
                 try {
-                    b = child.backlog();
+                    b = child().backlog();
                 } catch (IOException e) {
                     healthFailures++;
                     log(String.format("[%s] %5.1f s: GET /health failed (%s), replies %d/%d", label,
@@ -364,14 +418,28 @@ public final class LoadBench {
         }
 
         String summary() {
-            return mem.summary() + " | startup " + child.startupMs + " ms | load average " + loadAverage();
+            if (children.size() == 1) {
+                return mems.get(0).summary() + " | startup " + child().startupMs + " ms | " + cpu.summary()
+                        + " | load average " + loadAverage();
+            }
+            var sb = new StringBuilder();
+            for (int k = 0; k < children.size(); k++) {
+                sb.append("instance ").append(k + 1).append(": ").append(mems.get(k).summary()).append(", startup ")
+                        .append(children.get(k).startupMs).append(" ms | ");
+            }
+            return sb + cpu.summary() + " | load average " + loadAverage();
         }
 
         @Override
         public void close() {
-            log("memory (" + name + "): " + mem.detail());
-            mem.close();
-            child.stop();
+            for (int k = 0; k < children.size(); k++) {
+                log("memory (" + name + (children.size() == 1 ? "" : ", instance " + (k + 1)) + "): "
+                        + mems.get(k).detail());
+            }
+            log("CPU during " + name + " (start of first child to stop): " + cpu.summary());
+            mems.forEach(MemSampler::close);
+            children.forEach(c -> c.process.destroy()); // SIGTERM to all, then wait for each
+            children.forEach(Child::stop);
             graph.server.stop(0);
             openai.server.stop(0);
         }
@@ -421,7 +489,7 @@ public final class LoadBench {
         final long[] sentAt;
         final boolean[] acked;
         final String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        static volatile int port;
+        static volatile int[] ports;
 
         Webhooks(int group, int count) {
             this.group = group;
@@ -455,6 +523,7 @@ public final class LoadBench {
 
         HttpRequest request(int i) {
             byte[] body = body(i);
+            int port = ports[i % ports.length]; // round-robin, like a load balancer
             return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook"))
                     .timeout(Duration.ofSeconds(intOpt("request-timeout")))
                     .header("Content-Type", "application/json")
@@ -765,21 +834,26 @@ public final class LoadBench {
             this.startupMs = startupMs;
         }
 
-        static Child start(Path jar, Path dir, int graphPort, int openaiPort) throws Exception {
+        static Child start(Path jar, Path dir, int graphPort, int openaiPort, String databaseUrl) throws Exception {
             int port;
             try (var s = new java.net.ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            Webhooks.port = port;
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            var pb = new ProcessBuilder(java.toString(), "-jar", jar.toAbsolutePath().toString())
+            var command = new ArrayList<String>();
+            command.add(java.toString());
+            for (String o : opts.get("jvm-options").trim().split("\\s+")) if (!o.isEmpty()) command.add(o);
+            command.add("-jar");
+            command.add(jar.toAbsolutePath().toString());
+            var pb = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("sportello.log").toFile());
             Map<String, String> env = pb.environment();
             env.keySet().removeIf(k -> k.startsWith("WHATSAPP_") || k.startsWith("OPENAI_") || k.startsWith("DASHBOARD_")
                     || k.equals("API_TOKEN") || k.equals("ALERT_WEBHOOK_URL") || k.startsWith("JAVA_TOOL")
-                    || k.startsWith("JDK_JAVA_OPTIONS"));
+                    || k.startsWith("JDK_JAVA_OPTIONS") || k.equals("DATABASE_URL"));
+            if (databaseUrl != null) env.put("DATABASE_URL", databaseUrl);
             env.put("PORT", Integer.toString(port));
             env.put("BIND_ADDRESS", "127.0.0.1");
             env.put("DATA_DIR", dir.resolve("data").toString());
@@ -859,7 +933,7 @@ public final class LoadBench {
     // ------------------------------------------------------------------------------------------------ memory
 
     /** RSS from /proc every second; heap from {@code jcmd <pid> GC.heap_info} every few seconds; per phase maxima. */
-    static final class MemSampler implements AutoCloseable {
+    static class MemSampler implements AutoCloseable {
         static final Pattern USED = Pattern.compile("total (?:reserved )?(\\d+)K, (?:committed (\\d+)K, )?used (\\d+)K");
         final long pid;
         final Thread thread;
@@ -870,7 +944,7 @@ public final class LoadBench {
 
         MemSampler(long pid, int heapEverySeconds) {
             this.pid = pid;
-            this.thread = Thread.ofPlatform().daemon().name("mem").start(() -> {
+            this.thread = pid < 0 ? null : Thread.ofPlatform().daemon().name("mem").start(() -> {
                 long nextHeap = System.nanoTime();
                 while (!stop) {
                     long[] m = byPhase.computeIfAbsent(phase, k -> new long[3]);
@@ -962,7 +1036,238 @@ public final class LoadBench {
         @Override
         public void close() {
             stop = true;
-            thread.interrupt();
+            if (thread != null) thread.interrupt();
+        }
+    }
+
+    /** The memory phases of every instance move together: phase() goes to all of them. */
+    static final class MultiMem extends MemSampler {
+        final List<MemSampler> all;
+
+        MultiMem(List<MemSampler> all) {
+            super(-1, 0); // samples nothing itself
+            this.all = all;
+        }
+
+        @Override
+        void phase(String p) {
+            all.forEach(m -> m.phase(p));
+        }
+
+        @Override
+        long rssKb() {
+            return all.stream().mapToLong(MemSampler::rssKb).sum(); // all instances together
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ CPU
+
+    /**
+     * CPU seconds (user + system, from /proc) used by the harness itself, each child and the harness's own
+     * PostgreSQL (postmaster, its live backends and the ones that ended) between start and summary: where the
+     * 2 cores went.
+     */
+    static final class CpuMeter {
+        static final double TICK = 100.0; // USER_HZ on Linux
+        final List<Child> children;
+        final long t0 = System.nanoTime();
+        final double self0 = ticks(ProcessHandle.current().pid(), false) / TICK;
+        final double pg0 = Database.cpuSeconds();
+        final long[] childTicks; // last value read while each child was alive
+        double pgLast = -1;
+
+        CpuMeter(List<Child> children) {
+            this.children = children;
+            this.childTicks = new long[children.size()];
+        }
+
+        double[] marked; // harness, children..., postgres at mark()
+
+        /** CPU seconds now: harness, each child, postgres (-1 when not ours). */
+        synchronized double[] now() {
+            double[] r = new double[children.size() + 2];
+            r[0] = ticks(ProcessHandle.current().pid(), false) / TICK;
+            for (int k = 0; k < children.size(); k++) {
+                if (children.get(k).process.isAlive()) {
+                    childTicks[k] = Math.max(childTicks[k], ticks(children.get(k).process.pid(), false));
+                }
+                r[k + 1] = childTicks[k] / TICK;
+            }
+            r[r.length - 1] = Database.cpuSeconds();
+            return r;
+        }
+
+        void mark() {
+            marked = now();
+        }
+
+        /** CPU seconds since mark(): {harness, all children, postgres or -1}. */
+        double[] sinceMark() {
+            double[] n = now();
+            double app = 0;
+            for (int k = 1; k < n.length - 1; k++) app += n[k] - marked[k];
+            double pg = n[n.length - 1] >= 0 && marked[n.length - 1] >= 0 ? n[n.length - 1] - marked[n.length - 1] : -1;
+            return new double[] {n[0] - marked[0], app, pg};
+        }
+
+        synchronized String summary() {
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double[] n = now();
+            var sb = new StringBuilder(String.format("CPU s over %.0f s wall: harness %.1f", wall, n[0] - self0));
+            for (int k = 0; k < children.size(); k++) {
+                sb.append(String.format(", sportello%s %.1f", children.size() == 1 ? "" : " " + (k + 1), n[k + 1]));
+            }
+            double pg = n[n.length - 1];
+            if (pg >= 0) pgLast = pg;
+            if (pgLast >= 0 && pg0 >= 0) sb.append(String.format(", postgres %.1f", pgLast - pg0));
+            return sb.toString();
+        }
+
+        /** utime + stime (+ cutime + cstime: children that were waited for) of a process, in ticks; 0 if gone. */
+        static long ticks(long pid, boolean withChildren) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields after the command: state(3) ppid(4) ... utime(14) stime(15) cutime(16) cstime(17)
+                long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                if (withChildren) t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                return t;
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ database
+
+    /**
+     * Where the children store. Default: SQLite in each child's DATA_DIR (no DATABASE_URL). {@code --pg-bin}: the
+     * harness starts its own PostgreSQL from those binaries (initdb in {@code <out>/postgres}, 127.0.0.1, fsync
+     * on, as the adapter's tests run it; as root through {@code runuser -u postgres}) and creates a new database
+     * per scenario. {@code --database-url}: an existing database whose schema {@code public} is dropped and
+     * recreated (with psql) before each scenario; the app migrates it on start.
+     */
+    static final class Database {
+        static final String USER = "sportello";
+        static Path bin, dir;
+        static int port;
+        static boolean asRoot;
+        static String url;
+
+        static void init(Path out) throws Exception {
+            String pgBin = opts.get("pg-bin").trim(), dbUrl = opts.get("database-url").trim();
+            if (!pgBin.isEmpty() && !dbUrl.isEmpty()) {
+                throw new IllegalArgumentException("--pg-bin and --database-url exclude each other");
+            }
+            if (!dbUrl.isEmpty()) {
+                if (!dbUrl.startsWith("postgresql://") && !dbUrl.startsWith("postgres://")) {
+                    throw new IllegalArgumentException("--database-url takes postgresql://user:password@host:port/db"
+                            + " (psql drops and recreates its schema public before each scenario)");
+                }
+                url = dbUrl;
+                return;
+            }
+            if (pgBin.isEmpty()) {
+                if (intOpt("instances") > 1) {
+                    throw new IllegalArgumentException("--instances " + intOpt("instances") + " needs PostgreSQL"
+                            + " (--pg-bin or --database-url): on SQLite each child would be a service of its own");
+                }
+                return;
+            }
+            bin = Path.of(pgBin);
+            if (!Files.isExecutable(bin.resolve("initdb"))) {
+                throw new IllegalArgumentException("no initdb in " + bin + " (apt-get install postgresql)");
+            }
+            asRoot = "root".equals(System.getProperty("user.name"));
+            dir = out.resolve("postgres");
+            if (Files.exists(dir.resolve("data/postmaster.pid"))) {
+                run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
+                        "stop"), asRoot, true);
+            }
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            if (asRoot) run(List.of("chown", "postgres:", dir.toString()), false, false);
+            try (var s = new java.net.ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            run(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", USER,
+                    "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"), asRoot, false);
+            String settings = "-c listen_addresses=127.0.0.1 -p " + port + " -c unix_socket_directories=" + dir
+                    + " -c fsync=on -c synchronous_commit=on -c max_connections=400 -c shared_buffers=128MB";
+            run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
+                    dir.resolve("server.log").toString(), "-w", "-o", settings, "start"), asRoot, false);
+            Runtime.getRuntime().addShutdownHook(new Thread(Database::stop));
+            log("PostgreSQL started by the harness: " + run(List.of(bin.resolve("postgres").toString(), "--version"),
+                    false, false).trim() + ", data " + dir.resolve("data") + ", settings [" + settings + "]");
+        }
+
+        static String describe() {
+            if (url != null) return "PostgreSQL " + url.replaceAll("//([^:@/]+):[^@/]*@", "//$1:***@");
+            if (bin != null) return "PostgreSQL (harness-owned) 127.0.0.1:" + port;
+            return "SQLite in each DATA_DIR";
+        }
+
+        /** A DATABASE_URL with nothing in it for this scenario, or null for SQLite. */
+        static String fresh(String scenario) throws Exception {
+            if (url != null) {
+                psql(url, "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+                return url;
+            }
+            if (bin == null) return null;
+            String db = "bench_" + scenario.replaceAll("\\W", "_");
+            String admin = "postgresql://" + USER + "@127.0.0.1:" + port + "/postgres";
+            psql(admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            psql(admin, "CREATE DATABASE " + db);
+            return "postgresql://" + USER + "@127.0.0.1:" + port + "/" + db;
+        }
+
+        static void psql(String url, String sql) throws Exception {
+            String psql = bin != null ? bin.resolve("psql").toString() : "psql";
+            run(List.of(psql, "-v", "ON_ERROR_STOP=1", "-q", "-d", url, "-c", sql), false, false);
+        }
+
+        /** CPU seconds of the harness's PostgreSQL so far (postmaster, reaped and live backends), or -1. */
+        static double cpuSeconds() {
+            if (dir == null) return -1;
+            try {
+                long pm = Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).trim());
+                long t = CpuMeter.ticks(pm, true);
+                try (var procs = Files.list(Path.of("/proc"))) {
+                    for (Path p : (Iterable<Path>) procs::iterator) {
+                        String n = p.getFileName().toString();
+                        if (!n.chars().allMatch(Character::isDigit)) continue;
+                        long pid = Long.parseLong(n);
+                        var parent = ProcessHandle.of(pid).flatMap(ProcessHandle::parent);
+                        if (parent.isPresent() && parent.get().pid() == pm) t += CpuMeter.ticks(pid, false);
+                    }
+                }
+                return t / CpuMeter.TICK;
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+
+        static synchronized void stop() {
+            if (dir == null || !Files.exists(dir.resolve("data/postmaster.pid"))) return;
+            try {
+                run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast",
+                        "-w", "stop"), asRoot, true);
+            } catch (Exception e) {
+                System.err.println("could not stop PostgreSQL in " + dir + ": " + e);
+            }
+        }
+
+        static String run(List<String> command, boolean asPostgres, boolean ignoreFailure) throws Exception {
+            var full = new ArrayList<String>();
+            if (asPostgres) full.addAll(List.of("runuser", "-u", "postgres", "--"));
+            full.addAll(command);
+            Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
+            if (p.exitValue() != 0 && !ignoreFailure) {
+                throw new IOException("`" + String.join(" ", full) + "` failed (" + p.exitValue() + "): " + output);
+            }
+            return output;
         }
     }
 

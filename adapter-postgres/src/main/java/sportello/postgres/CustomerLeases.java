@@ -33,11 +33,17 @@ final class CustomerLeases {
         if (waiting.isEmpty()) {
             return List.of();
         }
+        // Only for customers still pending now: the list above is a statement old, and the customer's last message may
+        // have been marked done since (by a lane of this instance, or of the instance that held the lease then), the
+        // lease given back; inserting it now would leave a lease on a customer with nothing pending. In key order, so
+        // two instances inserting the same customers wait for each other in one order, never in a cycle.
         handle.createUpdate("INSERT INTO customer_lease (customer_key, holder, taken_at)"
                         + " SELECT customer_key, :me, " + NOW + " FROM unnest(:customers) AS c(customer_key)"
+                        + " WHERE EXISTS (SELECT 1 FROM inbox_message i WHERE i.customer_key = c.customer_key"
+                        + " AND i.state = 'pending')"
                         + " ON CONFLICT (customer_key) DO NOTHING")
                 .bind("me", me)
-                .bindArray("customers", String.class, waiting)
+                .bindArray("customers", String.class, waiting.stream().sorted().toList())
                 .execute();
         // only the rows to take over are locked: re-reading its own leases on every poll writes nothing, so a poll
         // that takes nothing new costs no commit to disk
@@ -63,6 +69,25 @@ final class CustomerLeases {
                         + " AND NOT EXISTS (SELECT 1 FROM inbox_message i"
                         + " WHERE i.customer_key = :customer AND i.state = 'pending')")
                 .bind("customer", customer)
+                .bind("me", me)
+                .execute();
+    }
+
+    /**
+     * Gives back the leases of customers with nothing pending that are this instance's or a dead instance's, and
+     * returns how many. {@link #releaseIfDone} gives a lease back when its customer's last message is done, but a
+     * {@link #take} that read the customer as pending just before that may still insert the lease afterwards (the
+     * check in its insert narrows that window to the insert's own statement, it cannot close it), and an instance that
+     * died keeps the leases it held until the customer writes again. Such a lease blocks nobody (the holder, or any
+     * instance once the holder is dead, takes the customer's next message as usual), but it would stay for good.
+     * Rows another transaction is writing are skipped, never waited for.
+     */
+    static int releaseLeftOver(Handle handle, int me) {
+        return handle.createUpdate("DELETE FROM customer_lease l USING (SELECT customer_key FROM customer_lease o"
+                        + " WHERE (o.holder = :me OR o.holder NOT IN " + Presence.ALIVE + ")"
+                        + " AND NOT EXISTS (SELECT 1 FROM inbox_message i WHERE i.customer_key = o.customer_key"
+                        + " AND i.state = 'pending') FOR UPDATE SKIP LOCKED) left_over"
+                        + " WHERE l.customer_key = left_over.customer_key")
                 .bind("me", me)
                 .execute();
     }

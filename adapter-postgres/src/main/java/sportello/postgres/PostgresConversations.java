@@ -88,7 +88,7 @@ public final class PostgresConversations implements Conversations {
 
     @Override
     public Optional<Mode> modeOf(ConversationId id) {
-        return database.inReadTransaction(
+        return database.readOneStatement(
                 "read the mode of conversation " + id,
                 handle -> handle.createQuery("SELECT mode FROM conversation WHERE id = :id")
                         .bind("id", id.value())
@@ -100,7 +100,7 @@ public final class PostgresConversations implements Conversations {
     /** Two index lookups: the unique id, then the partial index on channel ids. */
     @Override
     public Optional<ConversationId> ofMessage(String messageId) {
-        return database.inReadTransaction(
+        return database.readOneStatement(
                 "find the conversation of message " + messageId,
                 handle -> handle.createQuery("SELECT conversation_id FROM message WHERE id = :id"
                                 + " UNION ALL SELECT conversation_id FROM message WHERE channel_message_id = :id"
@@ -158,7 +158,7 @@ public final class PostgresConversations implements Conversations {
     @Override
     public List<ConversationSummary> summaries(ConversationQuery query) {
         var filter = ConversationFilter.of(query);
-        return database.inReadTransaction(
+        return database.readOneStatement(
                 "list conversations",
                 handle -> handle.createQuery(summaryPage(filter))
                         .bindMap(filter.bindings())
@@ -171,7 +171,7 @@ public final class PostgresConversations implements Conversations {
     @Override
     public int count(ConversationQuery query) {
         var filter = ConversationFilter.of(query);
-        return database.inReadTransaction(
+        return database.readOneStatement(
                 "count conversations",
                 handle -> handle.createQuery(countOf(filter))
                         .bindMap(filter.bindings())

@@ -160,7 +160,7 @@ public final class PostgresCustomerRecords implements CustomerRecords {
     /** Oldest first; entries of the same instant in the order they were recorded. */
     @Override
     public List<AuditEntry> auditLog() {
-        return database.inReadTransaction(
+        return database.readOneStatement(
                 "read the audit log",
                 handle -> handle.createQuery("SELECT at, action, subject, actor FROM audit_log ORDER BY at, id")
                         .map((rs, ctx) -> new AuditEntry(

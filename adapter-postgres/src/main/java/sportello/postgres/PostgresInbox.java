@@ -14,6 +14,7 @@ import sportello.sql.IncomingDelivery;
 /**
  * The durable inbox in PostgreSQL: a delivery is committed before its webhook is answered. Each store is its own
  * transaction; PostgreSQL itself lets commits that arrive together share one WAL flush, so no Java-side group commit.
+ * Stores and {@link #pendingCount} (a part of {@code /health}) run on the urgent pool, never behind the lanes' work.
  *
  * <p>Several instances read the same inbox. {@link #pending} hands an instance only the messages of customers it holds
  * a lease on ({@link CustomerLeases}), so a customer's messages are processed by one instance at a time.
@@ -32,24 +33,28 @@ public final class PostgresInbox implements Inbox {
     @Override
     public int store(RawDelivery delivery, List<CustomerMessage> messages, List<StatusReport> statuses) {
         var incoming = IncomingDelivery.read(delivery, messages, statuses);
-        return database.inWriteTransaction("store the delivery", handle -> DeliveryRows.insert(handle, incoming));
+        return database.inWriteTransaction(
+                "store the delivery", PostgresDatabase.Commit.URGENT, handle -> DeliveryRows.insert(handle, incoming));
     }
 
     @Override
     public void storeUnreadable(RawDelivery delivery, String reason) {
         var incoming = IncomingDelivery.unreadable(delivery, reason);
-        database.useWriteTransaction("store the delivery", handle -> DeliveryRows.insert(handle, incoming));
+        database.useWriteTransaction(
+                "store the delivery", PostgresDatabase.Commit.URGENT, handle -> DeliveryRows.insert(handle, incoming));
     }
 
     /**
      * The oldest pending messages of the customers this instance holds a lease on, taking the leases of customers
-     * nobody alive holds. Messages of customers another live instance holds are left to it.
+     * nobody alive holds. Messages of customers another live instance holds are left to it. Leases left on customers
+     * with nothing pending (this instance's, or a dead one's) are given back on the way.
      */
     @Override
     public List<InboxEntry> pending(int limit) {
         int me = database.liveInstance();
         return database.inWriteTransaction("read the pending inbox", PostgresDatabase.Commit.BUFFERED, handle -> {
             var customers = CustomerLeases.take(handle, me, limit);
+            CustomerLeases.releaseLeftOver(handle, me);
             if (customers.isEmpty()) {
                 return List.of();
             }
@@ -96,6 +101,6 @@ public final class PostgresInbox implements Inbox {
 
     @Override
     public int pendingCount() {
-        return database.inReadTransaction("count pending messages", Backlog::pending);
+        return database.readOneStatement("count pending messages", PostgresDatabase.Pool.URGENT, Backlog::pending);
     }
 }

@@ -92,7 +92,7 @@ public final class PostgresMediaStore implements MediaStore {
         int deleted = 0;
         for (int from = 0; from < ids.size(); from += BATCH) {
             var chunk = ids.subList(from, Math.min(from + BATCH, ids.size()));
-            var rows = database.inReadTransaction(
+            var rows = database.readOneStatement(
                     "find media files to erase",
                     handle -> handle.createQuery(
                                     "SELECT " + MediaRow.COLUMNS + " FROM media_file WHERE media_id IN (<ids>)")
@@ -110,7 +110,7 @@ public final class PostgresMediaStore implements MediaStore {
         int deleted = 0;
         List<MediaRow> rows;
         do {
-            rows = database.inReadTransaction(
+            rows = database.readOneStatement(
                     "find media files stored before " + cutoff,
                     handle -> handle.createQuery("SELECT " + MediaRow.COLUMNS
                                     + " FROM media_file WHERE stored_at < :before ORDER BY stored_at LIMIT :limit")
@@ -124,7 +124,7 @@ public final class PostgresMediaStore implements MediaStore {
     }
 
     private Optional<MediaRow> row(String mediaId) {
-        return database.inReadTransaction(
+        return database.readOneStatement(
                 "find a media file",
                 handle -> handle.createQuery("SELECT " + MediaRow.COLUMNS + " FROM media_file WHERE media_id = :id")
                         .bind("id", mediaId)

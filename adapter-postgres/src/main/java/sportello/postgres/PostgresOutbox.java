@@ -30,7 +30,8 @@ import sportello.sql.Timestamps;
  *
  * <p>Queueing a reply and recording a send's outcome are buffered commits ({@link PostgresDatabase.Commit}), as in the
  * SQLite adapter; the claim before a send is synced, so after a crash of the server's machine a claimed entry comes
- * back as 'sending' and is checked, never as 'queued' and sent again.
+ * back as 'sending' and is checked, never as 'queued' and sent again. What the sender does (claims, outcomes, its
+ * reads) runs on the sending pool, so replies go out while the lanes keep their own connections busy.
  */
 public final class PostgresOutbox implements Outbox {
 
@@ -181,7 +182,7 @@ public final class PostgresOutbox implements Outbox {
 
     @Override
     public boolean hasReplyTo(String inReplyTo) {
-        return database.inReadTransaction(
+        return database.readOneStatement(
                 "look for a reply to " + inReplyTo,
                 handle -> handle.createQuery("SELECT count(*) FROM message WHERE in_reply_to = :inReplyTo")
                                 .bind("inReplyTo", inReplyTo)
@@ -200,22 +201,24 @@ public final class PostgresOutbox implements Outbox {
     @Override
     public List<OutboxEntry> claimDue(Instant now, int limit) {
         int me = database.liveInstance();
-        return database.inWriteTransaction("claim due outgoing messages", handle -> {
-            PostgresDatabase.lock(handle, Locks.OUTBOX_CLAIM, "claim");
-            List<String> ids = handle.createQuery(CLAIM)
-                    .bind("now", Timestamps.text(now))
-                    .bind("limit", limit)
-                    .bind("me", me)
-                    .mapTo(String.class)
-                    .list();
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            return handle.createQuery(OutboxEntryMapper.SELECT + " WHERE m.id = ANY(:ids) ORDER BY m.due_at, m.seq")
-                    .bindArray("ids", String.class, ids)
-                    .map(ENTRIES)
-                    .list();
-        });
+        return database.inWriteTransaction(
+                "claim due outgoing messages", PostgresDatabase.Commit.SENDING_SYNCED, handle -> {
+                    PostgresDatabase.lock(handle, Locks.OUTBOX_CLAIM, "claim");
+                    List<String> ids = handle.createQuery(CLAIM)
+                            .bind("now", Timestamps.text(now))
+                            .bind("limit", limit)
+                            .bind("me", me)
+                            .mapTo(String.class)
+                            .list();
+                    if (ids.isEmpty()) {
+                        return List.of();
+                    }
+                    return handle.createQuery(
+                                    OutboxEntryMapper.SELECT + " WHERE m.id = ANY(:ids) ORDER BY m.due_at, m.seq")
+                            .bindArray("ids", String.class, ids)
+                            .map(ENTRIES)
+                            .list();
+                });
     }
 
     @Override
@@ -261,8 +264,9 @@ public final class PostgresOutbox implements Outbox {
     @Override
     public List<OutboxEntry> interruptedSends() {
         int me = database.liveInstance();
-        return database.inReadTransaction(
+        return database.readOneStatement(
                 "find interrupted sends",
+                PostgresDatabase.Pool.SENDING,
                 handle -> handle.createQuery(OutboxEntryMapper.SELECT + " WHERE m.send_state = 'sending'"
                                 + " AND (m.claimed_by IS NULL OR m.claimed_by = :me OR m.claimed_by NOT IN "
                                 + Presence.ALIVE + ") ORDER BY m.due_at, m.seq")
@@ -273,8 +277,9 @@ public final class PostgresOutbox implements Outbox {
 
     @Override
     public Optional<String> channelIdFromStatusReports(String entryId) {
-        return database.inReadTransaction(
+        return database.readOneStatement(
                 "read status reports of " + entryId,
+                PostgresDatabase.Pool.SENDING,
                 handle -> handle.createQuery(
                                 "SELECT channel_message_id FROM status_report WHERE correlation = :entryId ORDER BY id"
                                         + " LIMIT 1")
@@ -285,7 +290,8 @@ public final class PostgresOutbox implements Outbox {
 
     @Override
     public int unsentCount() {
-        return database.inReadTransaction("count unsent messages", Backlog::unsent);
+        // a part of /health
+        return database.readOneStatement("count unsent messages", PostgresDatabase.Pool.URGENT, Backlog::unsent);
     }
 
     private static OutboxEntry entry(Handle handle, String id) {
@@ -298,7 +304,7 @@ public final class PostgresOutbox implements Outbox {
     /** Sets columns of one outbound message; an unknown id is a bug in the caller, not a storage failure. */
     private void update(String entryId, String action, String assignments, Consumer<Update> values) {
         int changed = database.inWriteTransaction(
-                action + " outbox entry " + entryId, PostgresDatabase.Commit.BUFFERED, handle -> {
+                action + " outbox entry " + entryId, PostgresDatabase.Commit.SENDING_BUFFERED, handle -> {
                     // the row leaves 'sending' (or never was): no instance holds it any more
                     var update = handle.createUpdate("UPDATE message SET " + assignments
                                     + ", claimed_by = NULL WHERE id = :id AND direction = 'OUT'")

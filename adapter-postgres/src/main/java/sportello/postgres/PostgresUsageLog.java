@@ -45,7 +45,7 @@ public final class PostgresUsageLog implements UsageLog {
 
     @Override
     public List<Usage> of(ConversationId conversation) {
-        return database.inReadTransaction(
+        return database.readOneStatement(
                 "read model usage of conversation " + conversation, handle -> of(handle, conversation.value()));
     }
 

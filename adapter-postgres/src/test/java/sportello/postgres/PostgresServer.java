@@ -173,7 +173,8 @@ public final class PostgresServer {
         try (var statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + TEMPLATE);
         }
-        PostgresDatabase.migrated(url(TEMPLATE), 1).close();
+        PostgresDatabase.migrated(url(TEMPLATE), new PostgresDatabase.Connections(1, 1, 1))
+                .close();
     }
 
     private void stop() {

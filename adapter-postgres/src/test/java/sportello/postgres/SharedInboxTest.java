@@ -11,8 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,13 +34,15 @@ class SharedInboxTest {
     private PostgresInbox first;
     private PostgresInbox second;
     private PostgresDatabase firstDatabase;
+    private PostgresDatabase secondDatabase;
 
     @BeforeEach
     void twoInstances() {
         String url = databases.freshUrl();
         firstDatabase = databases.open(url);
+        secondDatabase = databases.open(url);
         first = new PostgresInbox(firstDatabase);
-        second = new PostgresInbox(databases.open(url));
+        second = new PostgresInbox(secondDatabase);
     }
 
     @AfterEach
@@ -102,6 +106,85 @@ class SharedInboxTest {
                 .containsExactly("m1");
     }
 
+    /**
+     * The race of the load run of 2026-11-26 (73 leases left on customers with nothing pending): a poll reads the
+     * customer as pending, their last message is marked done (no lease to give back yet), and only then does the poll
+     * insert the lease. A lock on the lease table holds the poll between its read and its insert.
+     */
+    @Test
+    void pollRacingTheCustomersLastMessageBeingDone_leavesNoLease() throws Exception {
+        store(first, customer(1), "m1");
+        var locked = new CountDownLatch(1);
+        var unlock = new CountDownLatch(1);
+        var locker = Thread.ofVirtual()
+                .start(() -> secondDatabase.useWriteTransaction("hold the lease table", handle -> {
+                    handle.execute("LOCK TABLE customer_lease IN SHARE MODE"); // reads pass, inserts wait
+                    locked.countDown();
+                    awaitQuietly(unlock);
+                }));
+        locked.await();
+
+        var poll = new CompletableFuture<List<InboxEntry>>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                poll.complete(first.pending(10));
+            } catch (RuntimeException e) {
+                poll.completeExceptionally(e);
+            }
+        });
+        awaitALeaseWriteWaiting();
+        markDoneBehindTheLeases("m1"); // as the lane's markDone, which had no lease to give back yet
+        unlock.countDown();
+        locker.join();
+
+        assertThat(poll.get()).isEmpty();
+        assertThat(leases()).isEmpty();
+    }
+
+    /** However a lease came to be left on a customer with nothing pending, its holder's next poll gives it back. */
+    @Test
+    void leaseLeftOnACustomerWithNothingPending_isGivenBackByItsHolder_andNeverTakenFromIt() {
+        store(first, customer(1), "m1");
+        first.pending(10);
+        markDoneBehindTheLeases("m1");
+
+        assertThat(second.pending(10)).isEmpty();
+        assertThat(leases()).containsExactly(key(1).value() + " " + firstDatabase.instance());
+        assertThat(first.pending(10)).isEmpty();
+        assertThat(leases()).isEmpty();
+    }
+
+    /** A left-over lease delays nobody: its live holder takes the customer's next message, as any it holds. */
+    @Test
+    void leftOverLease_ofALiveInstance_itTakesTheCustomersNextMessage() {
+        store(first, customer(1), "m1");
+        first.pending(10);
+        markDoneBehindTheLeases("m1");
+        store(second, customer(1), "m2");
+
+        assertThat(second.pending(10)).isEmpty();
+        assertThat(first.pending(10))
+                .extracting(e -> e.message().channelMessageId())
+                .containsExactly("m2");
+    }
+
+    /** A dead instance's left-over lease delays nobody, and is given back by the next poll of another. */
+    @Test
+    void leftOverLease_ofADeadInstance_isGivenBackByAnother_andTheCustomersNextMessageTaken() {
+        store(first, customer(1), "m1");
+        store(first, customer(2), "m2");
+        first.pending(10);
+        markDoneBehindTheLeases("m1");
+        markDoneBehindTheLeases("m2");
+        firstDatabase.close();
+        store(second, customer(2), "m3");
+
+        assertThat(second.pending(10))
+                .extracting(e -> e.message().channelMessageId())
+                .containsExactly("m3");
+        assertThat(leases()).containsExactly(key(2).value() + " " + secondDatabase.instance());
+    }
+
     @Test
     void concurrentPolls_giveEachCustomerToOneInstanceOnly() throws Exception {
         int customers = 40;
@@ -163,6 +246,9 @@ class SharedInboxTest {
         assertThat(first.pendingCount()).isZero();
         assertThat(overlaps).hasValue(0);
         assertThat(handled).hasSize(customers * messagesEach).doesNotHaveDuplicates();
+        first.pending(10);
+        second.pending(10);
+        assertThat(leases()).as("leases left once nothing is pending").isEmpty();
     }
 
     private static InboxDispatcher dispatcher(
@@ -193,6 +279,48 @@ class SharedInboxTest {
             public void record(List<InboxEntry> burst) {}
         };
         return new InboxDispatcher(inbox, handler, lanes, Instant::now, Duration.ZERO);
+    }
+
+    /** The lease rows, as "customer holder". */
+    private List<String> leases() {
+        return secondDatabase.inReadTransaction(
+                "read the leases",
+                handle -> handle.createQuery(
+                                "SELECT customer_key || ' ' || holder FROM customer_lease ORDER BY customer_key")
+                        .mapTo(String.class)
+                        .list());
+    }
+
+    /** Marks the message done and leaves its lease alone, as a lane's markDone that found no lease to give back. */
+    private void markDoneBehindTheLeases(String channelMessageId) {
+        secondDatabase.useWriteTransaction(
+                "mark done",
+                handle -> handle.createUpdate("UPDATE inbox_message SET state = 'done' WHERE channel_message_id = :id")
+                        .bind("id", channelMessageId)
+                        .execute());
+    }
+
+    /** Until a transaction waits for a lock on the lease table. */
+    private void awaitALeaseWriteWaiting() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (secondDatabase.inReadTransaction(
+                        "look for lock waits",
+                        handle -> handle.createQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'relation'"
+                                        + " AND relation = 'customer_lease'::regclass AND NOT granted")
+                                .mapTo(Integer.class)
+                                .one())
+                == 0) {
+            assertThat(System.nanoTime()).as("a poll waiting to write a lease").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void store(PostgresInbox inbox, Customer customer, String channelMessageId) {

@@ -21,13 +21,16 @@ final class TestDatabases implements AutoCloseable {
         return url;
     }
 
+    /** Small pools, so that the tests of every module together stay well under the test server's connections. */
+    static final PostgresDatabase.Connections SMALL = new PostgresDatabase.Connections(2, 1, 3);
+
     /** Another instance on {@code url}, as a second Sportello sharing the database. */
     synchronized PostgresDatabase open(String url) {
-        return open(url, 4);
+        return open(url, SMALL);
     }
 
-    synchronized PostgresDatabase open(String url, int poolSize) {
-        var database = PostgresDatabase.migrated(url, poolSize);
+    synchronized PostgresDatabase open(String url, PostgresDatabase.Connections connections) {
+        var database = PostgresDatabase.migrated(url, connections);
         open.add(database);
         return database;
     }

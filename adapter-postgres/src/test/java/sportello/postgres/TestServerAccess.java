@@ -17,8 +17,8 @@ public final class TestServerAccess {
             return databases.freshUrl();
         }
 
-        public PostgresDatabase open(String url, int poolSize) {
-            return databases.open(url, poolSize);
+        public PostgresDatabase open(String url, PostgresDatabase.Connections connections) {
+            return databases.open(url, connections);
         }
 
         @Override

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import sportello.domain.customer.Customer;
 import sportello.ports.out.RawDelivery;
+import sportello.postgres.PostgresDatabase;
 import sportello.postgres.PostgresInbox;
 import sportello.postgres.TestServerAccess;
 
@@ -53,7 +54,9 @@ class InboxThroughputBenchmark {
             String url = databases.freshUrl();
             var inboxes = new ArrayList<PostgresInbox>();
             for (int i = 0; i < instances; i++) {
-                inboxes.add(new PostgresInbox(databases.open(url, WRITERS_PER_INSTANCE + 2)));
+                // stores run on the urgent pool, the work-off on the work pool: a connection for each writer either way
+                inboxes.add(new PostgresInbox(databases.open(
+                        url, new PostgresDatabase.Connections(WRITERS_PER_INSTANCE, 1, WRITERS_PER_INSTANCE + 2))));
             }
             var next = new AtomicInteger();
             long start = System.nanoTime();

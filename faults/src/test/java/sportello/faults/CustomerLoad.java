@@ -42,8 +42,12 @@ final class CustomerLoad {
         });
     }
 
+    /** Stops the writing (also when it was never started) and waits for the writer to end. */
     void stop() {
         running.set(false);
+        if (thread == null) {
+            return;
+        }
         try {
             thread.join();
         } catch (InterruptedException e) {

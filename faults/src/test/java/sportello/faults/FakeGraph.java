@@ -29,8 +29,11 @@ final class FakeGraph extends Dispatcher implements AutoCloseable {
 
     static final String VERSION = "v26.0";
 
-    /** A text Meta took: it reaches the customer even if Sportello never hears the answer. */
-    record Send(String to, String text, String callbackData, String wamid, Instant at) {}
+    /**
+     * A text Meta took: it reaches the customer even if Sportello never hears the answer. {@code accessToken} is the
+     * bearer token it came with, which tells the sending instance apart when a suite gives each its own.
+     */
+    record Send(String to, String text, String callbackData, String wamid, Instant at, String accessToken) {}
 
     private static final String FIXTURE_WAMID = "wamid.HBgMMzkzMzMxMjM0NTY3FQIAERgSNTVEMDA1Q0UwRjQ2NDVGQkMzAA==";
 
@@ -126,13 +129,13 @@ final class FakeGraph extends Dispatcher implements AutoCloseable {
         return switch (fault) {
             case GraphFault.Refuse refuse -> refused(refuse);
             case GraphFault.ResetUnseen reset -> broken(new MockResponse.Builder(), new SocketEffect.CloseSocket());
-            case GraphFault.AcceptThenReset reset -> broken(accept(to, body), new SocketEffect.CloseSocket());
-            case GraphFault.AcceptThenStall stall -> broken(accept(to, body), SocketEffect.Stall.INSTANCE);
+            case GraphFault.AcceptThenReset reset -> broken(accept(to, body, request), new SocketEffect.CloseSocket());
+            case GraphFault.AcceptThenStall stall -> broken(accept(to, body, request), SocketEffect.Stall.INSTANCE);
             case GraphFault.Slow slow ->
-                accept(to, body)
+                accept(to, body, request)
                         .headersDelay(slow.delay().toMillis(), TimeUnit.MILLISECONDS)
                         .build();
-            case null -> accept(to, body).build();
+            case null -> accept(to, body, request).build();
         };
     }
 
@@ -143,14 +146,16 @@ final class FakeGraph extends Dispatcher implements AutoCloseable {
         return scripted != null ? scripted : everySend;
     }
 
-    private MockResponse.Builder accept(String to, JsonNode body) {
+    private MockResponse.Builder accept(String to, JsonNode body, RecordedRequest request) {
+        String authorization = request.getHeaders().get("Authorization");
         String wamid = "wamid.HBgMRkFLRS1HUkFQSC" + String.format("%09d", wamids.incrementAndGet()) + "AA==";
         var send = new Send(
                 to,
                 body.path("text").path("body").asText(body.path("type").asText()),
                 body.path("biz_opaque_callback_data").asText(null),
                 wamid,
-                Instant.now());
+                Instant.now(),
+                authorization == null ? "" : authorization.replaceFirst("^Bearer ", ""));
         synchronized (this) {
             texts.computeIfAbsent(to, r -> new ArrayList<>()).add(send);
         }

@@ -3,9 +3,11 @@ package sportello.faults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -32,6 +34,7 @@ final class FakeOpenAi extends Dispatcher implements AutoCloseable {
     private final Map<String, Deque<OpenAiFault>> scripts = new HashMap<>();
     private final Map<String, AtomicInteger> calls = new HashMap<>();
     private final AtomicInteger total = new AtomicInteger();
+    private final List<Call> log = new ArrayList<>();
     private volatile OpenAiFault outage;
 
     FakeOpenAi() {
@@ -42,6 +45,9 @@ final class FakeOpenAi extends Dispatcher implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** One call: the customer token it was about, the API key it came with, when it arrived ({@code System.nanoTime}). */
+    record Call(String token, String apiKey, long atNanos) {}
 
     /** The agent's answer to the message carrying {@code token}. */
     static String replyFor(String token) {
@@ -76,6 +82,11 @@ final class FakeOpenAi extends Dispatcher implements AutoCloseable {
         return total.get();
     }
 
+    /** Every call so far, in order of arrival. */
+    synchronized List<Call> callLog() {
+        return List.copyOf(log);
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         if (!"POST".equals(request.getMethod())
@@ -86,7 +97,9 @@ final class FakeOpenAi extends Dispatcher implements AutoCloseable {
         Matcher m = TOKEN.matcher(body);
         String token = m.find() ? m.group() : "";
         int call = total.incrementAndGet();
-        OpenAiFault fault = nextFault(token);
+        String authorization = request.getHeaders().get("Authorization");
+        OpenAiFault fault = nextFault(new Call(
+                token, authorization == null ? "" : authorization.replaceFirst("^Bearer ", ""), System.nanoTime()));
         return switch (fault) {
             case OpenAiFault.Fail fail -> json(fail.code(), Fixtures.text(fail.fixture()), fail.retryAfter());
             case OpenAiFault.Stall stall ->
@@ -103,7 +116,9 @@ final class FakeOpenAi extends Dispatcher implements AutoCloseable {
         };
     }
 
-    private synchronized OpenAiFault nextFault(String token) {
+    private synchronized OpenAiFault nextFault(Call call) {
+        String token = call.token();
+        log.add(call);
         calls.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
         var script = scripts.get(token);
         OpenAiFault scripted = script == null ? null : script.poll();

@@ -13,6 +13,15 @@ final class FaultSize {
         return Integer.getInteger("faults.restarts", 5);
     }
 
+    /**
+     * Kill -9 loop with two instances on PostgreSQL: how many times an instance is killed and restarted (in 1 of 5
+     * rounds both at once). The load ({@link #rate}, {@link #customers}) and the kill moments ({@link
+     * #maxLifeMillis}) are the single-instance loop's.
+     */
+    static int pgRestarts() {
+        return Integer.getInteger("faults.pgRestarts", 6);
+    }
+
     /** Kill -9 loop: new customers writing per second while the loop runs. */
     static int rate() {
         return Integer.getInteger("faults.rate", 5);

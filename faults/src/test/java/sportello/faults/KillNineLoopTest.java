@@ -63,9 +63,9 @@ class KillNineLoopTest {
                 drain(child.api(), dataDir, meta, graph);
                 var ledger = Ledger.read(load.customers(), child.api(), graph);
                 var report = KillNineReport.of(
+                        "KILL-9",
                         seed,
-                        restarts,
-                        killedWhileStarting,
+                        "restarts " + restarts + " (" + killedWhileStarting + " while starting)",
                         ledger,
                         OutboxRows.read(dataDir.resolve("sportello.db")),
                         graph,

@@ -3,11 +3,15 @@ package sportello.faults;
 import java.util.List;
 import java.util.Map;
 
-/** The kill -9 loop's counts, for its summary line: who wrote, what was stored and sent, what waits in doubt. */
+/**
+ * The kill -9 loops' counts, for their summary line: who wrote, what was stored and sent, what waits in doubt.
+ * {@code title} names the suite ("KILL-9"), {@code kills} says what was killed (e.g. "restarts 5 (1 while
+ * starting)").
+ */
 record KillNineReport(
+        String title,
         long seed,
-        int restarts,
-        int killedWhileStarting,
+        String kills,
         Ledger ledger,
         int inDoubt,
         long inDoubtMetaHasIt,
@@ -19,9 +23,9 @@ record KillNineReport(
         long drainSeconds) {
 
     static KillNineReport of(
+            String title,
             long seed,
-            int restarts,
-            int killedWhileStarting,
+            String kills,
             Ledger ledger,
             Map<String, OutboxRows.Row> rows,
             FakeGraph graph,
@@ -35,9 +39,9 @@ record KillNineReport(
                         .anyMatch(r -> r != null && r.state().equals("in_doubt")))
                 .toList();
         return new KillNineReport(
+                title,
                 seed,
-                restarts,
-                killedWhileStarting,
+                kills,
                 ledger,
                 inDoubt.size(),
                 inDoubt.stream().filter(o -> o.texts().size() == 1).count(),
@@ -54,13 +58,13 @@ record KillNineReport(
     String line() {
         int customers = ledger.outcomes().size();
         return String.format(
-                "KILL-9 SUMMARY | seed %d | restarts %d (%d while starting) | customers %d | %s | stored once %d/%d,"
+                "%s SUMMARY | seed %d | %s | customers %d | %s | stored once %d/%d,"
                         + " stray conversations %d | replies: once %d, twice %d, foreign %d, holding messages %d |"
                         + " in doubt %d: Meta has it %d, never reached Graph %d | unanswered %d %s | %s | load %d s,"
                         + " drain %d s",
+                title,
                 seed,
-                restarts,
-                killedWhileStarting,
+                kills,
                 customers,
                 webhooks,
                 customers - ledger.notStoredOnce().size(),

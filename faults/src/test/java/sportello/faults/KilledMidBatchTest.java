@@ -27,11 +27,21 @@ class KilledMidBatchTest {
                 customers.add(customer);
                 rig.writes(customer);
             }
+            // The moment to kill: sends under way and replies waiting, every reply marked sending already at Graph,
+            // the same for a second. Not a moment the sender is claiming: a claim's commit that is still being
+            // synced is invisible to another reader until the database is opened again, so a look taken then
+            // would miss a send that was under way. A sender that marks replies it does not send never settles.
+            var settled = new Settled();
             Eventually.until(
                     DEADLINE,
-                    "a send under way with more replies waiting behind it",
-                    () -> inState(rig, "sending") >= 1 && inState(rig, "queued") >= 2);
+                    "sends under way with more replies waiting behind them, every reply marked sending at Graph",
+                    () -> settled.holds(
+                            idsInState(rig, "sending"),
+                            () -> inState(rig, "queued") >= 2
+                                    && inState(rig, "sending") + inState(rig, "accepted")
+                                            == reachedGraph(rig, customers)));
 
+            rig.child().freeze(); // nothing changes between this look and the kill, however loaded the machine
             var underWay = idsInState(rig, "sending");
             rig.child().kill();
             rig.graph.heal();
@@ -59,6 +69,32 @@ class KilledMidBatchTest {
             assertThat(heldButNeverSent)
                     .as("customers whose reply was waiting its turn at the kill but waits 5 minutes in doubt")
                     .isEmpty();
+        }
+    }
+
+    /** Customers whose reply Graph has seen at least once. */
+    private static long reachedGraph(Rig rig, List<Customer> customers) {
+        return customers.stream()
+                .filter(c -> rig.graph.attemptsTo(c.phone()) > 0)
+                .count();
+    }
+
+    /** A condition on a non-empty set of sends under way that has held, with the same set, for a second. */
+    private static final class Settled {
+        private java.util.Set<String> since = java.util.Set.of();
+        private long at;
+
+        boolean holds(java.util.Set<String> sending, java.util.function.BooleanSupplier condition) {
+            if (sending.isEmpty() || !condition.getAsBoolean()) {
+                since = java.util.Set.of();
+                return false;
+            }
+            if (!sending.equals(since)) {
+                since = sending;
+                at = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - at >= 1_000_000_000L;
         }
     }
 

@@ -1,5 +1,6 @@
 package sportello.faults;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (an error status, a reset, a refused connection) with a growing pause, like Meta does for up to 7 days; here the
  * pauses are short (at most 2 s) so that a run stays short. Also posts the status reports Meta sends about the
  * messages it took from Sportello.
+ *
+ * <p>With several instances ({@link #balance}) the posts go through a load balancer: each to an instance picked at
+ * random, and when that one refuses the connection or gives no answer, straight on to the next one (as a proxy's
+ * "next upstream" does), so a delivery an instance may have stored before it died can reach another at once.
  */
 final class Meta implements AutoCloseable {
 
@@ -25,8 +30,9 @@ final class Meta implements AutoCloseable {
     private final AtomicLong posts = new AtomicLong();
     private final Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
     private final Map<String, Integer> firstAnswers = new ConcurrentHashMap<>();
+    private final AtomicLong passedOn = new AtomicLong();
     private final Thread[] workers;
-    private volatile SportelloApi target;
+    private volatile List<SportelloApi> targets = List.of();
     private volatile boolean closed;
 
     /** {@code concurrency} deliveries in flight at most, as Meta's senders would have. */
@@ -39,7 +45,12 @@ final class Meta implements AutoCloseable {
 
     /** Where deliveries go from now on (the same Sportello restarted gets a new port). */
     void target(SportelloApi api) {
-        this.target = api;
+        balance(List.of(api));
+    }
+
+    /** Instances behind a load balancer: each post goes to one at random, and on to the next if it does not answer. */
+    void balance(List<SportelloApi> instances) {
+        this.targets = List.copyOf(instances);
     }
 
     /** Delivers {@code body} until it is acknowledged; {@code key} names it in {@link #firstAnswer}. */
@@ -71,6 +82,11 @@ final class Meta implements AutoCloseable {
         return posts.get();
     }
 
+    /** Posts the load balancer passed on to another instance because the first gave no answer. */
+    long passedOn() {
+        return passedOn.get();
+    }
+
     /** Answers by status code (-1: no HTTP answer), e.g. {@code {-1=37, 200=912, 500=4}}. */
     Map<Integer, Long> answers() {
         var copy = new TreeMap<Integer, Long>();
@@ -86,10 +102,7 @@ final class Meta implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            var api = target;
-            int status = api == null ? SportelloApi.NO_ANSWER : api.postWebhook(delivery.body());
-            posts.incrementAndGet();
-            answers.computeIfAbsent(status, c -> new AtomicLong()).incrementAndGet();
+            int status = post(delivery.body());
             if (delivery.attempt() == 0) {
                 firstAnswers.put(delivery.key(), status);
             }
@@ -99,6 +112,24 @@ final class Meta implements AutoCloseable {
                 queue.add(delivery.again());
             }
         }
+    }
+
+    private int post(byte[] body) {
+        var instances = targets;
+        if (instances.isEmpty()) {
+            return SportelloApi.NO_ANSWER;
+        }
+        int first = ThreadLocalRandom.current().nextInt(instances.size());
+        int status = SportelloApi.NO_ANSWER;
+        for (int i = 0; i < instances.size() && status == SportelloApi.NO_ANSWER; i++) {
+            if (i > 0) {
+                passedOn.incrementAndGet();
+            }
+            status = instances.get((first + i) % instances.size()).postWebhook(body);
+            posts.incrementAndGet();
+            answers.computeIfAbsent(status, c -> new AtomicLong()).incrementAndGet();
+        }
+        return status;
     }
 
     @Override

@@ -35,7 +35,12 @@ final class Rig implements AutoCloseable {
     /** A rig whose child is started and serving; {@code group} keeps its customers' numbers apart. */
     static Rig started(String name, int group) {
         var rig = new Rig(name, group, null);
-        rig.start();
+        try {
+            rig.start();
+        } catch (AssertionError | RuntimeException e) {
+            rig.close(); // the caller gets no rig to close
+            throw e;
+        }
         return rig;
     }
 
@@ -47,7 +52,7 @@ final class Rig implements AutoCloseable {
     /** Starts a child on the data directory (also after a stop) and waits until it serves. */
     SportelloProcess start() {
         var started = launch();
-        started.awaitServing(Duration.ofSeconds(90));
+        started.awaitServingOrKill(Duration.ofSeconds(90));
         return started;
     }
 

@@ -73,11 +73,24 @@ final class SportelloProcess implements AutoCloseable {
         }
     }
 
-    /** Starts a child and waits until it serves /health with 200 (UP or DEGRADED). */
+    /**
+     * Starts a child and waits until it serves /health with 200 (UP or DEGRADED); one that does not in time is killed,
+     * so that no child outlives a failed suite.
+     */
     static SportelloProcess started(Path workDir, String logName, Map<String, String> settings) {
         var child = start(workDir, logName, settings);
-        child.awaitServing(Duration.ofSeconds(90));
+        child.awaitServingOrKill(Duration.ofSeconds(90));
         return child;
+    }
+
+    /** {@link #awaitServing}, killing the child if it does not serve in time (its caller will not stop it). */
+    void awaitServingOrKill(Duration deadline) {
+        try {
+            awaitServing(deadline);
+        } catch (AssertionError | RuntimeException e) {
+            kill();
+            throw e;
+        }
     }
 
     void awaitServing(Duration deadline) {
@@ -117,6 +130,23 @@ final class SportelloProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OptionalInt.empty();
+        }
+    }
+
+    /** SIGSTOP: the child stops where it is, so that a look at its database is still true when it is killed. */
+    void freeze() {
+        try {
+            var stop = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (stop.waitFor() != 0) {
+                throw new IllegalStateException("kill -STOP " + process.pid() + " failed: "
+                        + new String(stop.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

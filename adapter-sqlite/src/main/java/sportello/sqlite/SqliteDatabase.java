@@ -143,8 +143,9 @@ public final class SqliteDatabase implements AutoCloseable {
         this.bufferedWrites = new GroupCommit<>(
                 this, Commit.BUFFERED, "write buffered changes", MAX_BUFFERED_PER_COMMIT, BufferedWrite::runEach);
         this.writes = dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE);
-        this.writer = Jdbi.create(writes);
-        this.reader = Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.DEFERRED));
+        this.writer = Jdbi.create(writes).setStatementBuilderFactory(ReusedStatements.FACTORY);
+        this.reader = Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.DEFERRED))
+                .setStatementBuilderFactory(ReusedStatements.FACTORY);
     }
 
     /**

@@ -170,6 +170,14 @@ class QueryPlanTest {
     }
 
     @Test
+    void claimingTheNextReply_walksTheClaimableIndexInOrder_withoutSortingTheBacklog() {
+        var claim = plan(SqliteOutbox.DUE, Map.of("now", "2026-11-25T09:00:00.000000000Z", "limit", 1));
+
+        assertThat(claim).anySatisfy(step -> assertThat(step).contains("message_claimable"));
+        assertThat(claim).noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
+    }
+
+    @Test
     void customerLookups_seekTheirIndex_withoutSorting() {
         var byUserId = plan(SqliteConversations.BY_USER_ID, Map.of("value", "IT.1"));
         var byPhone = plan(SqliteConversations.BY_PHONE, Map.of("value", "393331234567"));

@@ -225,7 +225,7 @@ class SqliteBackupsTest {
         var verification = SqliteBackups.verify(backup);
 
         assertThat(verification.ok()).isTrue();
-        assertThat(verification.message()).contains("schema version 6").contains("1 conversations, 1 messages");
+        assertThat(verification.message()).contains("schema version 7").contains("1 conversations, 1 messages");
         assertThat(Files.exists(Path.of(backup + "-wal"))).isFalse();
         // a plain copy of the live file (WAL mode) is accepted too
         var copy = Files.copy(databaseFile(), dir.resolve("copy.db"));

@@ -16,6 +16,7 @@ import sportello.domain.customer.CustomerKey;
 import sportello.ports.in.ReceiveCustomerMessage;
 import sportello.ports.out.Inbox;
 import sportello.ports.out.InboxEntry;
+import sportello.ports.out.StorageUnavailable;
 
 /**
  * Takes pending messages from the inbox and hands them, customer by customer, to that customer's lane. Messages
@@ -38,8 +39,11 @@ public final class InboxDispatcher {
     /** With the window full, the longest time between reads, whatever happened. */
     static final Duration REREAD_AT_LEAST_EVERY = Duration.ofSeconds(1);
 
+    /** How long a burst waits after storage was unavailable before it is tried again. */
+    static final Duration STORAGE_PAUSE = Duration.ofSeconds(2);
+
     private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
-    private static final int MAX_TRIES = 5;
+    static final int MAX_TRIES = 5;
 
     private final Inbox inbox;
     private final ReceiveCustomerMessage handler;
@@ -48,6 +52,7 @@ public final class InboxDispatcher {
     private final Duration debounce;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> pausedUntil = new ConcurrentHashMap<>();
     private final Set<Long> shown = ConcurrentHashMap.newKeySet();
     private final AtomicInteger burstsInFlight = new AtomicInteger();
     private final AtomicInteger finishedSinceRead = new AtomicInteger();
@@ -95,6 +100,11 @@ public final class InboxDispatcher {
             if (stillTyping(burst, now)) {
                 heldUntil = min(heldUntil, endOfHold(burst));
                 showWhileTyping(customer, burst);
+                return;
+            }
+            Instant paused = pausedUntil.get(burst.getFirst().id());
+            if (paused != null && now.isBefore(paused)) {
+                heldUntil = min(heldUntil, paused);
                 return;
             }
             burst.forEach(e -> inFlight.add(e.id()));
@@ -170,7 +180,19 @@ public final class InboxDispatcher {
         try {
             handler.receive(burst);
             failures.remove(key);
+            pausedUntil.remove(key);
         } catch (RuntimeException e) {
+            if (storageWasUnavailable(e)) {
+                // a busy pool or a full disk says nothing about the message: pause it, never set it aside for this
+                pausedUntil.put(key, clock.instant().plus(STORAGE_PAUSE));
+                log.warn(
+                        "Messages {} wait for storage, will try again in {} s: {}",
+                        ids(burst),
+                        STORAGE_PAUSE.toSeconds(),
+                        e.toString());
+                return;
+            }
+            pausedUntil.remove(key);
             int tries = failures.merge(key, 1, Integer::sum);
             if (tries >= MAX_TRIES) {
                 log.error("Messages {} failed {} times and are set aside for staff", ids(burst), tries, e);
@@ -187,6 +209,15 @@ public final class InboxDispatcher {
             burstsInFlight.decrementAndGet();
             finishedSinceRead.incrementAndGet();
         }
+    }
+
+    private static boolean storageWasUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StorageUnavailable) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Long> ids(List<InboxEntry> burst) {

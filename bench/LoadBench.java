@@ -74,7 +74,9 @@ public final class LoadBench {
         DEFAULTS.put("heap-every", "10"); // seconds between jcmd GC.heap_info samples (0 = never)
         DEFAULTS.put("openai-fixture", "/work/shared/reference/fixtures/openai/response-text.json");
         DEFAULTS.put("instances", "1"); // Sportello children sharing the database, webhooks round-robin over them
-        DEFAULTS.put("jvm-options", ""); // extra JVM options for the children, space separated (before -jar)
+        // JVM options for the children, space separated (before -jar); the default is the README's run command, with
+        // the class-data archive next to the jar so that every child after the first starts from it. "none": plain java -jar
+        DEFAULTS.put("jvm-options", "readme");
         DEFAULTS.put("pg-bin", ""); // PostgreSQL bin dir: the harness runs its own throwaway server, a new database per scenario
         DEFAULTS.put("database-url", ""); // existing PostgreSQL (postgresql://...): schema public dropped and recreated per scenario
     }
@@ -118,8 +120,8 @@ public final class LoadBench {
         log("options " + opts);
         log("load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim());
         Database.init(out);
-        log("children: " + intOpt("instances") + " instance(s), storage " + Database.describe() + ", JVM options ["
-                + opts.get("jvm-options").trim() + "]");
+        log("children: " + intOpt("instances") + " instance(s), storage " + Database.describe() + ", JVM options "
+                + jvmOptions(Path.of(opts.get("jar"))));
         for (String s : opts.get("scenarios").split(",")) {
             switch (s.trim()) {
                 case "ack" -> ack();
@@ -842,7 +844,7 @@ public final class LoadBench {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             var command = new ArrayList<String>();
             command.add(java.toString());
-            for (String o : opts.get("jvm-options").trim().split("\\s+")) if (!o.isEmpty()) command.add(o);
+            for (String o : jvmOptions(jar)) command.add(o);
             command.add("-jar");
             command.add(jar.toAbsolutePath().toString());
             var pb = new ProcessBuilder(command)
@@ -1295,6 +1297,20 @@ public final class LoadBench {
         } catch (IOException e) {
             return "?";
         }
+    }
+
+    /** The README's JVM options (keep in step with README.md, DeployFilesTest checks the others). */
+    static List<String> jvmOptions(Path jar) {
+        String given = opts.get("jvm-options").trim();
+        if (given.equals("none")) {
+            return List.of();
+        }
+        if (given.equals("readme")) {
+            Path archive = jar.toAbsolutePath().resolveSibling("sportello.jsa");
+            return List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive",
+                    "-XX:SharedArchiveFile=" + archive, "--enable-native-access=ALL-UNNAMED");
+        }
+        return Arrays.stream(given.split("\\s+")).filter(o -> !o.isEmpty()).toList();
     }
 
     static void log(String s) {

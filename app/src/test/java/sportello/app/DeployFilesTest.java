@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -69,5 +70,22 @@ class DeployFilesTest {
 
         assertThat(dockerfile).contains("USER sportello", "VOLUME /data", "ENV DATA_DIR=/data");
         assertThat(dockerfile).containsPattern("ENTRYPOINT \\[\"java\".*\"-jar\", \"/app/sportello.jar\"\\]");
+    }
+
+    @Test
+    void everyWayToRunIt_usesTheSameMemoryAndStartupOptions_asTheReadme() throws Exception {
+        var readme = Files.readString(Path.of("..", "README.md"));
+        var unit = Files.readString(DEPLOY.resolve("systemd/sportello.service"));
+        var winsw = Files.readString(DEPLOY.resolve("windows/sportello.xml"));
+        var dockerfile = Files.readString(Path.of("..", "Dockerfile"));
+
+        for (String launch : List.of(readme, unit, winsw, dockerfile)) {
+            assertThat(launch)
+                    .contains(
+                            "-Xmx128m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:+AutoCreateSharedArchive",
+                            "-XX:SharedArchiveFile=");
+        }
     }
 }

@@ -14,4 +14,4 @@ ENV DATA_DIR=/data PORT=3000
 VOLUME /data
 EXPOSE 3000
 # JVM options as in the README (which says why); the class-data archive lives in the volume
-ENTRYPOINT ["java", "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/data/sportello.jsa", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/sportello.jar"]
+ENTRYPOINT ["java", "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/data/sportello.jsa", "-Xlog:cds=off", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/sportello.jar"]

@@ -1308,7 +1308,7 @@ public final class LoadBench {
         if (given.equals("readme")) {
             Path archive = jar.toAbsolutePath().resolveSibling("sportello.jsa");
             return List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive",
-                    "-XX:SharedArchiveFile=" + archive, "--enable-native-access=ALL-UNNAMED");
+                    "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "--enable-native-access=ALL-UNNAMED");
         }
         return Arrays.stream(given.split("\\s+")).filter(o -> !o.isEmpty()).toList();
     }

@@ -85,7 +85,8 @@ class DeployFilesTest {
                             "-Xmx128m",
                             "-XX:TieredStopAtLevel=1",
                             "-XX:+AutoCreateSharedArchive",
-                            "-XX:SharedArchiveFile=");
+                            "-XX:SharedArchiveFile=",
+                            "-Xlog:cds=off");
         }
     }
 }

@@ -1,7 +1,5 @@
 package sportello.faults;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
@@ -75,30 +73,7 @@ class KillNineLoopTest {
                         seconds(drainStart));
                 System.out.println(report.line());
 
-                assertThat(ledger.outcomes()).as("customers who wrote").isNotEmpty();
-                assertThat(ledger.notStoredOnce())
-                        .as("messages not stored exactly once")
-                        .isEmpty();
-                assertThat(ledger.strayConversations())
-                        .as("conversations of nobody who wrote")
-                        .isZero();
-                assertThat(ledger.answeredTwice())
-                        .as("customers with two replies")
-                        .isEmpty();
-                assertThat(ledger.moreThanOneBotMessage())
-                        .as("customers with two bot messages in the conversation")
-                        .isEmpty();
-                assertThat(ledger.foreignTexts())
-                        .as("replies answering someone else")
-                        .isEmpty();
-                assertThat(report.unansweredBecause().keySet())
-                        .as("why customers have no reply: only an in-doubt send may wait for its recheck")
-                        .allMatch(reason -> reason.startsWith("in_doubt"));
-                if (FaultSize.awaitInDoubt()) {
-                    assertThat(ledger.unanswered())
-                            .as("unanswered after the recheck")
-                            .isEmpty();
-                }
+                ExactlyOnce.assertHolds(ledger, report);
             } finally {
                 child.terminate();
             }

@@ -122,36 +122,13 @@ class KillNineTwoInstancesTest {
                         + " | agent asked twice about one message " + askedTwice(openAi.callLog())
                         + ", by two live instances " + overlaps.size());
 
-                assertThat(ledger.outcomes()).as("customers who wrote").isNotEmpty();
-                assertThat(ledger.notStoredOnce())
-                        .as("messages not stored exactly once")
-                        .isEmpty();
-                assertThat(ledger.strayConversations())
-                        .as("conversations of nobody who wrote")
-                        .isZero();
+                ExactlyOnce.assertHolds(ledger, report);
                 assertThat(other.api().conversations())
                         .as("conversations as the other instance lists them")
                         .hasSize(ledger.outcomes().size());
                 assertThat(overlaps)
                         .as("messages the agent was asked about by two instances alive at the same time")
                         .isEmpty();
-                assertThat(ledger.answeredTwice())
-                        .as("customers with two replies")
-                        .isEmpty();
-                assertThat(ledger.moreThanOneBotMessage())
-                        .as("customers with two bot messages in the conversation")
-                        .isEmpty();
-                assertThat(ledger.foreignTexts())
-                        .as("replies answering someone else")
-                        .isEmpty();
-                assertThat(report.unansweredBecause().keySet())
-                        .as("why customers have no reply: only an in-doubt send may wait for its recheck")
-                        .allMatch(reason -> reason.startsWith("in_doubt"));
-                if (FaultSize.awaitInDoubt()) {
-                    assertThat(ledger.unanswered())
-                            .as("unanswered after the recheck")
-                            .isEmpty();
-                }
             } finally {
                 load.stop();
                 replicas.forEach(Replica::close);

@@ -82,7 +82,7 @@ class KillNineLoopTest {
 
     /** Waits until Meta's deliveries are acknowledged and only in-doubt replies are left (or none, if asked). */
     private static void drain(SportelloApi api, Path dataDir, Meta meta, FakeGraph graph) {
-        var progress = new Progress();
+        var progress = new Progress("kill-9 loop");
         Eventually.until(DRAIN, "inbox empty and nothing left to send but in-doubt replies", () -> {
             var backlog = Backlog.of(api);
             int inDoubt = inDoubt(dataDir);
@@ -106,17 +106,5 @@ class KillNineLoopTest {
 
     private static long seconds(long since) {
         return (System.nanoTime() - since) / 1_000_000_000L;
-    }
-
-    /** A line every few seconds while the suite waits, so that a slow CI log shows where it is. */
-    private static final class Progress {
-        private long next = System.nanoTime();
-
-        void report(java.util.function.Supplier<String> line) {
-            if (System.nanoTime() >= next) {
-                next = System.nanoTime() + 5_000_000_000L;
-                System.out.println("kill-9 loop " + line.get());
-            }
-        }
     }
 }

@@ -232,7 +232,7 @@ class KillNineTwoInstancesTest {
 
     /** Waits until Meta's deliveries are acknowledged and only in-doubt replies are left (or none, if asked). */
     private static void drain(List<Replica> replicas, String databaseUrl, Meta meta, FakeGraph graph) {
-        var progress = new Progress();
+        var progress = new Progress("kill-9 two instances");
         Eventually.until(DRAIN, "inbox empty and nothing left to send but in-doubt replies", () -> {
             var backlog = Backlog.of(replicas.getFirst().api());
             int inDoubt = inDoubt(databaseUrl);
@@ -256,17 +256,5 @@ class KillNineTwoInstancesTest {
 
     private static long seconds(long since) {
         return (System.nanoTime() - since) / 1_000_000_000L;
-    }
-
-    /** A line every few seconds while the suite waits, so that a slow CI log shows where it is. */
-    private static final class Progress {
-        private long next = System.nanoTime();
-
-        void report(java.util.function.Supplier<String> line) {
-            if (System.nanoTime() >= next) {
-                next = System.nanoTime() + 5_000_000_000L;
-                System.out.println("kill-9 two instances " + line.get());
-            }
-        }
     }
 }
